@@ -3,19 +3,30 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// <summary>
 /// Fixed-width dates and times that exist in the calendar: months 01-12, days up to the month's length
 /// (29 February only in leap years), hours 00-23, minutes and seconds 00-59, years 0001-9999. The state is
-/// the pattern position plus what later digits depend on: the year modulo 400 (enough to know leap
-/// years), whether the year is still all zeros, the month, and the previous digit of a two-digit field.
+/// the pattern position plus only what later digits depend on, so that few distinct states exist (each is
+/// expanded once by the value automaton): while the year is written, the residue of its digits modulo
+/// 2, 4, 40 or 400 (what still decides whether the year is a leap year, given the digits to come) and
+/// whether it is all zeros so far; then whether it is a leap year; the month until the day is written;
+/// and the first digit of a month, day or hour, which bounds its second digit.
 /// </summary>
 internal sealed class DateTimeGrammar : CharGrammar
 {
+    private const int LeapResidue = 0;
+    private const int CommonResidue = 1;
+
+    // Indexed by the number of year digits still to come.
+    private static readonly int[] YearModulus = [400, 40, 4, 2];
+
     private readonly Slot[] slots;
     private readonly HashSet<char> literals;
+    private readonly int calendarEnd;
 
     public DateTimeGrammar(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         slots = Compile(pattern);
         literals = [.. slots.Where(slot => slot.Field == Field.Literal).Select(slot => slot.Literal)];
+        calendarEnd = Array.FindLastIndex(slots, slot => slot.Field is Field.Year or Field.Month or Field.Day) + 1;
     }
 
     private enum Field
@@ -55,7 +66,7 @@ internal sealed class DateTimeGrammar : CharGrammar
             return Dead;
         }
         var digit = c - '0';
-        var yearMod400 = (int)((state >> 6) & 511);
+        var yearResidue = (int)((state >> 6) & 511);
         var yearNonZero = (state & (1L << 15)) != 0;
         var month = (int)((state >> 16) & 15);
         var previous = (int)((state >> 20) & 15);
@@ -64,7 +75,7 @@ internal sealed class DateTimeGrammar : CharGrammar
         {
             Field.Year => slot.DigitIndex < 3 || yearNonZero || digit > 0,
             Field.Month => first ? digit <= 1 : previous == 0 ? digit >= 1 : digit <= 2,
-            Field.Day => DayDigitAllowed(first, digit, previous, DaysIn(month, yearMod400)),
+            Field.Day => DayDigitAllowed(first, digit, previous, DaysIn(month, yearResidue)),
             Field.Hour => first ? digit <= 2 : previous < 2 || digit <= 3,
             Field.Minute or Field.Second => !first || digit <= 5,
             _ => true,
@@ -75,14 +86,26 @@ internal sealed class DateTimeGrammar : CharGrammar
         }
         if (slot.Field == Field.Year)
         {
-            yearMod400 = ((yearMod400 * 10) + digit) % 400;
+            // With r digits still to come the year is prefix * 10^r + rest, and prefix * 10^r modulo 400
+            // only depends on the prefix modulo 400 / gcd(400, 10^r).
+            var remaining = 3 - slot.DigitIndex;
+            yearResidue = ((yearResidue * 10) + digit) % YearModulus[remaining];
             yearNonZero |= digit > 0;
+            if (remaining == 0)
+            {
+                yearResidue = IsLeap(yearResidue) ? LeapResidue : CommonResidue;
+                yearNonZero = false;
+            }
         }
         if (slot.Field == Field.Month && !first)
         {
             month = (previous * 10) + digit;
         }
-        return (long)(position + 1) | ((long)yearMod400 << 6) | (yearNonZero ? 1L << 15 : 0) | ((long)month << 16) | ((long)digit << 20);
+        var keepCalendar = position + 1 < calendarEnd;
+        var keepDigit = first && slot.Field is Field.Month or Field.Day or Field.Hour;
+        return (long)(position + 1)
+            | (keepCalendar ? ((long)yearResidue << 6) | (yearNonZero ? 1L << 15 : 0) | ((long)month << 16) : 0)
+            | (keepDigit ? (long)digit << 20 : 0);
     }
 
     private static int Position(long state) => (int)(state & 63);
@@ -92,11 +115,10 @@ internal sealed class DateTimeGrammar : CharGrammar
         : previous == 0 ? digit >= 1
         : previous < daysInMonth / 10 || digit <= daysInMonth % 10;
 
-    private static int DaysIn(int month, int yearMod400)
-    {
-        var leap = (yearMod400 % 4 == 0 && yearMod400 % 100 != 0) || yearMod400 == 0;
-        return DateTime.DaysInMonth(leap ? 2000 : 2001, month);
-    }
+    private static int DaysIn(int month, int yearResidue) => DateTime.DaysInMonth(IsLeap(yearResidue) ? 2000 : 2001, month);
+
+    private static bool IsLeap(int yearModulo400) =>
+        (yearModulo400 % 4 == 0 && yearModulo400 % 100 != 0) || yearModulo400 == 0;
 
     private static Slot[] Compile(string pattern)
     {

@@ -10,6 +10,9 @@ public class DateTimeGrammarTests
     [InlineData("2023", 365)]
     [InlineData("1900", 365)]
     [InlineData("2000", 366)]
+    [InlineData("1600", 366)]
+    [InlineData("2100", 365)]
+    [InlineData("0004", 366)]
     public void A_year_is_followed_by_exactly_its_calendar_days(string year, int days)
     {
         var grammar = new DateTimeGrammar("yyyy-MM-dd");
