@@ -54,7 +54,7 @@ public static class ParquetTableReader
 
         await using (reader.ConfigureAwait(false))
         {
-            var fields = FlatFields(reader.Schema, limits);
+            var fields = FlatFields(SchemaOf(reader), limits);
             var rowCount = reader.RowGroups.Sum(group => group.RowCount);
             if (rowCount == 0)
             {
@@ -103,14 +103,27 @@ public static class ParquetTableReader
         }
     }
 
-    /// <summary>The table's columns, refusing nested, repeated, duplicate or too many columns.</summary>
-    private static DataField[] FlatFields(ParquetSchema schema, TableLimits limits)
+    private static ParquetSchema SchemaOf(ParquetReader reader)
     {
-        if (schema.Fields.Count == 0)
+        // The raw schema lists the root, then the columns; Parquet.Net cannot model a schema without columns.
+        if (reader.Metadata?.Schema is not { Count: > 1 })
         {
             throw new BadInputException("The table has no columns.");
         }
 
+        try
+        {
+            return reader.Schema;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new BadInputException("The Parquet file is damaged: its schema cannot be read.", e);
+        }
+    }
+
+    /// <summary>The table's columns, refusing nested, repeated, duplicate or too many columns.</summary>
+    private static DataField[] FlatFields(ParquetSchema schema, TableLimits limits)
+    {
         limits.CheckColumns(schema.Fields.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var fields = new DataField[schema.Fields.Count];
