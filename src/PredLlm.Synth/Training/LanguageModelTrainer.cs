@@ -82,6 +82,10 @@ public sealed class LanguageModelTrainer
         {
             epoch++;
             var sequences = corpus.TrainingSequences(epoch - 1, new Random(random.Next()));
+            if (sequences.Count == 0)
+            {
+                throw new ArgumentException("The corpus has no training sequences.");
+            }
             var batches = LengthBucketing.Batches(CheckedSequences(sequences, "training"), options.BatchSize, new Random(random.Next()));
             model.train();
             var epochLossSum = 0.0;
