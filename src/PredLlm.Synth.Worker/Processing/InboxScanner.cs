@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PredLlm.Synth.Worker.Storage;
 
 namespace PredLlm.Synth.Worker.Processing;
@@ -12,14 +13,12 @@ namespace PredLlm.Synth.Worker.Processing;
 /// <remarks>
 /// Receipts are keyed by input name and ETag, never by replica or host, so a restarted or renamed
 /// replica does not reprocess anything. The watermark is used only where the store stamps commit times
-/// (<see cref="IObjectStore.StampsCommitTimes"/>), and lags by <see cref="Overlap"/> to absorb clock skew
-/// between the storage servers that stamp uploads.
+/// (<see cref="IObjectStore.StampsCommitTimes"/>), and lags by <see cref="WorkerOptions.ClockSkewAllowance"/>
+/// to absorb clock skew between the storage servers that stamp uploads.
 /// </remarks>
-internal sealed class InboxScanner(IObjectStore store, ReceiptBook receipts, ILogger<InboxScanner> logger)
+internal sealed class InboxScanner(IObjectStore store, ReceiptBook receipts, IOptions<WorkerOptions> options, ILogger<InboxScanner> logger)
 {
     public const string WatermarkName = "inbox-watermark.json";
-
-    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
 
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _receipted = new(StringComparer.Ordinal);
@@ -28,7 +27,7 @@ internal sealed class InboxScanner(IObjectStore store, ReceiptBook receipts, ILo
     public async Task<InboxScan> ScanAsync(CancellationToken cancellationToken)
     {
         var watermark = await WatermarkAsync(cancellationToken).ConfigureAwait(false);
-        var from = watermark == DateTimeOffset.MinValue ? watermark : watermark - Overlap;
+        var from = watermark == DateTimeOffset.MinValue ? watermark : watermark - options.Value.ClockSkewAllowance;
         var candidates = new List<InputVersion>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? newest = null;

@@ -26,6 +26,14 @@ public sealed class WorkerOptions
         ErrorMessage = "Worker:RetryDelay must lie between 0 and 1 day.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How far the scan watermark lags behind the upload times it has seen, to absorb clock differences
+    /// between the storage servers that stamp uploads (a later upload must never look older than the watermark).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "Worker:ClockSkewAllowance must lie between 2 s and 1 h.")]
+    public TimeSpan ClockSkewAllowance { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>What happens to an input once its outcome is durable.</summary>
     public InputRetention InputRetention { get; set; } = InputRetention.Delete;
 
