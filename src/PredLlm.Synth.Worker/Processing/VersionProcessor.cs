@@ -19,7 +19,7 @@ internal sealed class VersionProcessor(
     TimeProvider time,
     ILogger<VersionProcessor> logger)
 {
-    /// <summary>How long a stopping worker waits for the job to honour cancellation before abandoning it.</summary>
+    /// <summary>How long a stopping worker may still spend recording where a run stands.</summary>
     private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(5);
 
     private WorkerOptions Options => options.Value;
@@ -124,8 +124,10 @@ internal sealed class VersionProcessor(
             await TimeStageAsync("publish", version, () =>
                 publisher.PublishVerdictAsync(version, verdict, outputDirectory, claim.EnsureHeldAsync, attempt.Token)).ConfigureAwait(false);
 
+            // Committed: record it even if the host is stopping now, so that no replica has to find out again.
             var status = verdict == SynthesisVerdict.Released ? ReceiptStatus.Released : ReceiptStatus.Rejected;
-            await SettleAsync(version, receipt with { Status = status, RetryAfter = null }, claim, attempt.Token).ConfigureAwait(false);
+            using var settling = new CancellationTokenSource(AbandonTimeout, time);
+            await SettleAsync(version, receipt with { Status = status, RetryAfter = null }, claim, settling.Token).ConfigureAwait(false);
             return ClaimResult.Settled;
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
