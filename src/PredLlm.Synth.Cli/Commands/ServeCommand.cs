@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using PredLlm.Synth.Worker.Hosting;
 
 namespace PredLlm.Synth.Cli.Commands;
@@ -29,9 +28,9 @@ internal static class ServeCommand
             {
                 await host.RunAsync(cancellationToken);
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (StartupValidation.FailuresOf(e).Count > 0)
             {
-                foreach (var failure in e.Failures)
+                foreach (var failure in StartupValidation.FailuresOf(e))
                 {
                     await Console.Error.WriteLineAsync($"error: {failure}");
                 }
