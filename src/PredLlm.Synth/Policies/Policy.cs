@@ -23,9 +23,11 @@ public sealed record Policy(
 /// <summary>The release gate's rules, one section per test (PRIVACY-GATE.md).</summary>
 /// <param name="ConfidenceLevel">Level of every reported interval.</param>
 /// <param name="RequiredPower">A test is under-powered, and blocks, unless a table free of memorisation would pass it with at least this probability.</param>
+/// <param name="BootstrapRounds">Resampling rounds behind every bootstrap (P3's null and interval, true-positive-rate intervals): bounds their cost.</param>
 public sealed record PrivacyRules(
     double ConfidenceLevel,
     double RequiredPower,
+    int BootstrapRounds,
     PreconditionRules Preconditions,
     ExactCopyRules ExactCopies,
     ClosestRecordRules ClosestRecord,
@@ -45,7 +47,7 @@ public sealed record ExactCopyRules(double Alpha, double MinExcessShare);
 public sealed record ClosestRecordRules(double BoundLevel, double MaxUpperBound);
 
 /// <summary>P3: Q-delta over quantiles up to <paramref name="MaxQuantile"/>, failing above the <paramref name="NullPercentile"/> of real-vs-real bootstraps.</summary>
-public sealed record LowerTailRules(double MaxQuantile, int QuantileSteps, int BootstrapRounds, int MaxBootstrapRows, double NullPercentile);
+public sealed record LowerTailRules(double MaxQuantile, int QuantileSteps, double NullPercentile);
 
 /// <summary>What P4 concludes when no model likelihood is available.</summary>
 public enum MissingModelHandling

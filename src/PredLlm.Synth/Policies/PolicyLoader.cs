@@ -82,6 +82,7 @@ public static class PolicyLoader
     private static PrivacyRules ReadPrivacy(PolicySection privacy) => new(
         privacy.Number("confidenceLevel", 0.5, 0.999),
         privacy.Number("requiredPower", 0.5, 0.999),
+        privacy.Integer("bootstrapRounds", 20, 100_000),
         Within(privacy.Section("preconditions"), section => new PreconditionRules(
             section.Integer("minTrainRows", 1, int.MaxValue),
             section.Integer("minHoldoutRows", 1, int.MaxValue),
@@ -96,8 +97,6 @@ public static class PolicyLoader
         Within(privacy.Section("lowerTail"), section => new LowerTailRules(
             section.Number("maxQuantile", 0.001, 0.5),
             section.Integer("quantileSteps", 1, 1_000),
-            section.Integer("bootstrapRounds", 20, 100_000),
-            section.Integer("maxBootstrapRows", 100, int.MaxValue),
             section.Number("nullPercentile", 0.5, 0.9999))),
         Within(privacy.Section("whiteBox"), section => new WhiteBoxRules(
             section.Number("maxAuc", 0.5, 1),

@@ -58,7 +58,7 @@ public class PolicyLoaderTests
     [InlineData("""{ "privacyy": {} }""", "unknown key 'privacyy'")]
     [InlineData("""{ "quality": { "prettiness": { "min": 0.5, "action": "warn" } } }""", "unknown key 'quality.prettiness'")]
     [InlineData("""{ "privacy": { "blackBox": { "maxAuc": 1.3 } } }""", "key 'privacy.blackBox.maxAuc' must be a number from 0.5 to 1")]
-    [InlineData("""{ "privacy": { "lowerTail": { "bootstrapRounds": 2.5 } } }""", "key 'privacy.lowerTail.bootstrapRounds' must be a whole number")]
+    [InlineData("""{ "privacy": { "bootstrapRounds": 2.5 } }""", "key 'privacy.bootstrapRounds' must be a whole number")]
     [InlineData("""{ "identifiers": { "handling": "hash" } }""", "key 'identifiers.handling' must be one of \"drop\", \"surrogate\", \"refuse\"")]
     [InlineData("""{ "sampling": { "temperature": "hot" } }""", "key 'sampling.temperature' must be a number")]
     [InlineData("""{ "schemaVersion": 2 }""", "key 'schemaVersion'")]
