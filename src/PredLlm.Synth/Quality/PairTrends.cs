@@ -35,6 +35,7 @@ internal static class PairTrends
         var columns = tables.Columns;
         var centred = columns.ToDictionary(column => column, Centred);
         var pairs = new List<(AlignedColumn First, AlignedColumn Second, bool Correlated)>();
+        var jointCells = new List<int[][]>();
         for (var i = 0; i < columns.Count; i++)
         {
             for (var j = i + 1; j < columns.Count; j++)
@@ -43,6 +44,7 @@ internal static class PairTrends
                 var correlated = !columns[i].IsCategorical && !columns[j].IsCategorical
                     && !double.IsNaN(Pearson(centred[columns[i]][ComparedSamples.Train], centred[columns[j]][ComparedSamples.Train], null));
                 pairs.Add((columns[i], columns[j], correlated));
+                jointCells.Add(correlated ? [] : JointCells(columns[i], columns[j]));
             }
         }
 
@@ -68,7 +70,7 @@ internal static class PairTrends
                 }
                 else
                 {
-                    CompareContingencies(first, second, weights, output.AsSpan(at, OutputsPerPair));
+                    CompareContingencies(jointCells[p], first.LevelCount, second.LevelCount, weights, output.AsSpan(at, OutputsPerPair));
                 }
             }
 
@@ -153,36 +155,34 @@ internal static class PairTrends
         return Math.Clamp((sxy - (sx * sy / n)) / Math.Sqrt(varianceX * varianceY), -1, 1);
     }
 
-    private static void CompareContingencies(AlignedColumn first, AlignedColumn second, IReadOnlyList<int[]> weights, Span<double> output)
+    /// <summary>Per sample (train, holdout, synthetic), each row's cell in the pair's contingency table, -1 where either value is missing.</summary>
+    private static int[][] JointCells(AlignedColumn first, AlignedColumn second)
     {
-        var cells = first.LevelCount * second.LevelCount;
-        var train = new double[cells];
-        var other = new double[cells];
-        var trainTotal = Tally(first.Train, second.Train, second.LevelCount, weights[ComparedSamples.Train], train);
-        var syntheticTotal = Tally(first.Synthetic, second.Synthetic, second.LevelCount, weights[ComparedSamples.Synthetic], other);
-        output[0] = 1 - WeightedTally.TotalVariation(train, trainTotal, other, syntheticTotal);
-        output[2] = CramersV(train, trainTotal, first.LevelCount, second.LevelCount);
-        output[3] = CramersV(other, syntheticTotal, first.LevelCount, second.LevelCount);
-        var holdoutTotal = Tally(first.Holdout, second.Holdout, second.LevelCount, weights[ComparedSamples.Holdout], other);
-        output[1] = 1 - WeightedTally.TotalVariation(train, trainTotal, other, holdoutTotal);
+        return [Cells(first.Train, second.Train), Cells(first.Holdout, second.Holdout), Cells(first.Synthetic, second.Synthetic)];
+
+        int[] Cells(ColumnSample a, ColumnSample b)
+        {
+            var cells = new int[a.Count];
+            for (var row = 0; row < cells.Length; row++)
+            {
+                cells[row] = a.Levels[row] < 0 || b.Levels[row] < 0 ? -1 : (a.Levels[row] * second.LevelCount) + b.Levels[row];
+            }
+
+            return cells;
+        }
     }
 
-    private static double Tally(ColumnSample first, ColumnSample second, int secondLevels, int[] weights, double[] cells)
+    private static void CompareContingencies(int[][] cells, int firstLevels, int secondLevels, IReadOnlyList<int[]> weights, Span<double> output)
     {
-        Array.Clear(cells);
-        double total = 0;
-        var a = first.Levels;
-        var b = second.Levels;
-        for (var row = 0; row < a.Length; row++)
-        {
-            if (a[row] >= 0 && b[row] >= 0)
-            {
-                cells[(a[row] * secondLevels) + b[row]] += weights[row];
-                total += weights[row];
-            }
-        }
-
-        return total;
+        var train = new double[firstLevels * secondLevels];
+        var other = new double[train.Length];
+        var trainTotal = WeightedTally.Count(cells[ComparedSamples.Train], weights[ComparedSamples.Train], train);
+        var syntheticTotal = WeightedTally.Count(cells[ComparedSamples.Synthetic], weights[ComparedSamples.Synthetic], other);
+        output[0] = 1 - WeightedTally.TotalVariation(train, trainTotal, other, syntheticTotal);
+        output[2] = CramersV(train, trainTotal, firstLevels, secondLevels);
+        output[3] = CramersV(other, syntheticTotal, firstLevels, secondLevels);
+        var holdoutTotal = WeightedTally.Count(cells[ComparedSamples.Holdout], weights[ComparedSamples.Holdout], other);
+        output[1] = 1 - WeightedTally.TotalVariation(train, trainTotal, other, holdoutTotal);
     }
 
     /// <summary>Cramér's V of a contingency table (rows x columns levels), over the levels that occur; NaN when either side has a single level.</summary>
