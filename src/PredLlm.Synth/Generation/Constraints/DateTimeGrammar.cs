@@ -7,7 +7,9 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// expanded once by the value automaton): while the year is written, the residue of its digits modulo
 /// 2, 4, 40 or 400 (what still decides whether the year is a leap year, given the digits to come) and
 /// whether it is all zeros so far; then whether it is a leap year; the month until the day is written;
-/// and the first digit of a month, day or hour, which bounds its second digit.
+/// and the first digit of a month, day or hour, which bounds its second digit. An optional fraction
+/// ".F" to ".FFFFFFF" (as .NET writes it: left out for whole seconds, else 1 to that many digits) may be
+/// skipped before its point or ended after its first digit.
 /// </summary>
 internal sealed class DateTimeGrammar : CharGrammar
 {
@@ -20,6 +22,8 @@ internal sealed class DateTimeGrammar : CharGrammar
     private readonly Slot[] slots;
     private readonly HashSet<char> literals;
     private readonly int calendarEnd;
+    private readonly int optionalStart;
+    private readonly int optionalEnd;
 
     public DateTimeGrammar(string pattern)
     {
@@ -27,6 +31,8 @@ internal sealed class DateTimeGrammar : CharGrammar
         slots = Compile(pattern);
         literals = [.. slots.Where(slot => slot.Field == Field.Literal).Select(slot => slot.Literal)];
         calendarEnd = Array.FindLastIndex(slots, slot => slot.Field is Field.Year or Field.Month or Field.Day) + 1;
+        optionalStart = Array.FindIndex(slots, slot => slot.Optional);
+        optionalEnd = Array.FindLastIndex(slots, slot => slot.Optional) + 1;
     }
 
     private enum Field
@@ -47,11 +53,26 @@ internal sealed class DateTimeGrammar : CharGrammar
 
     public override bool InAlphabet(char c) => char.IsAsciiDigit(c) || literals.Contains(c);
 
-    public override bool Accepts(long state) => Position(state) == slots.Length;
+    public override bool Accepts(long state)
+    {
+        var position = Position(state);
+        return position == slots.Length || (MayLeaveOptional(position) && optionalEnd == slots.Length);
+    }
 
     public override long Step(long state, char c)
     {
         var position = Position(state);
+        var next = position < slots.Length ? StepAt(state, position, c) : Dead;
+        // Compile makes sure the character after an optional fraction can never also continue it.
+        return next == Dead && MayLeaveOptional(position) ? StepAt((state & ~63L) | (long)optionalEnd, optionalEnd, c) : next;
+    }
+
+    // Before the optional fraction's point, or after its first digit.
+    private bool MayLeaveOptional(int position) =>
+        optionalStart >= 0 && (position == optionalStart || (position > optionalStart + 1 && position < optionalEnd));
+
+    private long StepAt(long state, int position, char c)
+    {
         if (position == slots.Length)
         {
             return Dead;
@@ -140,16 +161,21 @@ internal sealed class DateTimeGrammar : CharGrammar
                 'H' => Field.Hour,
                 'm' => Field.Minute,
                 's' => Field.Second,
-                'f' => Field.Fraction,
+                'f' or 'F' => Field.Fraction,
                 'T' or 'Z' => Field.Literal,
                 _ when char.IsAsciiLetter(c) || c is '%' or '\\' or '\'' or '"' => throw Unsupported(),
                 _ => Field.Literal,
             };
             if (field == Field.Literal)
             {
-                slots.Add(new Slot(Field.Literal, c, 0));
+                slots.Add(new Slot(Field.Literal, c, 0, c == '.' && i + 1 < pattern.Length && pattern[i + 1] == 'F'));
                 i++;
                 continue;
+            }
+            var optional = c == 'F';
+            if (optional && (slots.Count == 0 || !slots[^1].Optional || (i + run < pattern.Length && !IsPlainLiteral(pattern[i + run]))))
+            {
+                throw Unsupported();
             }
             var width = field switch { Field.Year => 4, Field.Fraction => run, _ => 2 };
             if (run != width || run > 7 || (seen.Count > 0 && seen[^1] >= field))
@@ -157,7 +183,7 @@ internal sealed class DateTimeGrammar : CharGrammar
                 throw Unsupported();
             }
             seen.Add(field);
-            slots.AddRange(Enumerable.Range(0, run).Select(index => new Slot(field, '\0', index)));
+            slots.AddRange(Enumerable.Range(0, run).Select(index => new Slot(field, '\0', index, optional)));
             i += run;
         }
         if (seen.Contains(Field.Day) && !(seen.Contains(Field.Month) && seen.Contains(Field.Year)))
@@ -171,8 +197,11 @@ internal sealed class DateTimeGrammar : CharGrammar
         return [.. slots];
     }
 
-    private static ArgumentException Unsupported() =>
-        new("A date-time pattern uses yyyy, MM, dd, HH, mm, ss and f (1 to 7) once each in that order, 'T', 'Z' and non-letters as literals, and a day only with its month and year.", "pattern");
+    // What may follow an optional fraction: a literal that cannot be read as its point or a digit.
+    private static bool IsPlainLiteral(char c) => c != '.' && !char.IsAsciiDigit(c) && (!char.IsAsciiLetter(c) || c is 'T' or 'Z');
 
-    private readonly record struct Slot(Field Field, char Literal, int DigitIndex);
+    private static ArgumentException Unsupported() =>
+        new("A date-time pattern uses yyyy, MM, dd, HH, mm, ss and a fraction f (1 to 7) or .F (1 to 7, optional) once each in that order, 'T', 'Z' and non-letters as literals, and a day only with its month and year.", "pattern");
+
+    private readonly record struct Slot(Field Field, char Literal, int DigitIndex, bool Optional);
 }

@@ -21,7 +21,7 @@ public class RowGrammarTests
         new ContinuousSpec(4, 2, AllowNegative: false),
         new ContinuousSpec(1, 3, AllowNegative: true) { ExponentDigits = 2, Literals = ["NaN", "-Infinity"], Nullable = true },
         new DateTimeSpec("yyyy-MM-dd"),
-        new DateTimeSpec("yyyy-MM-ddTHH:mm:ss.fffZ") { Nullable = true },
+        new DateTimeSpec("yyyy-MM-ddTHH:mm:ss.FFFZ") { Nullable = true },
         new CategoricalSpec(["<=50K", ">50K"]),
     ];
 
@@ -273,7 +273,8 @@ public class RowGrammarTests
                 IntegerSpec integer => random.NextInt64(integer.Min, integer.Max + 1).ToString(CultureInfo.InvariantCulture),
                 ContinuousSpec { ExponentDigits: 0 } => Math.Round(random.NextDouble() * 9999, 2).ToString("R", CultureInfo.InvariantCulture),
                 ContinuousSpec => random.Next(4) == 0 ? "NaN" : (random.NextDouble() * 1e-6).ToString("0.###E+00", CultureInfo.InvariantCulture),
-                DateTimeSpec dateTime => new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(random.NextInt64(800_000_000)).ToString(dateTime.Pattern, CultureInfo.InvariantCulture),
+                DateTimeSpec dateTime => new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(random.NextInt64(800_000_000)).AddMilliseconds(random.Next(2) * random.Next(1000))
+                    .ToString(dateTime.Pattern, CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException(),
             };
         }
