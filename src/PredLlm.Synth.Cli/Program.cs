@@ -5,6 +5,7 @@ using PredLlm.Synth.Cli.Commands;
 
 var root = new RootCommand("predllm: synthetic copies of tables that are faithful and private (Pred-LLM).");
 root.Subcommands.Add(SelfTestCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 try
 {
