@@ -28,7 +28,7 @@ public class DownstreamEvaluationTests
     {
         var score = DownstreamEvaluation.TrainAndScore(WithoutColumn(Labelled(600, 1, "no", "yes"), "y"), WithoutColumn(Labelled(300, 2, "no", "yes"), "y"), "label", new DownstreamOptions(BootstrapReplicates: 50));
 
-        Assert.Equal(PredictionTaskKind.Classification, score.Task);
+        Assert.Equal(PredictionTask.Classification, score.Task);
         Assert.Equal(0, score.MissingClasses);
         Assert.True(score[DownstreamMetrics.Accuracy].Value > 0.85, $"accuracy {score[DownstreamMetrics.Accuracy]}");
         Assert.True(score[DownstreamMetrics.MacroF1].Value > 0.8);
@@ -65,7 +65,7 @@ public class DownstreamEvaluationTests
 
         var score = DownstreamEvaluation.TrainAndScore(train, test, "y", new DownstreamOptions(BootstrapReplicates: 20));
 
-        Assert.Equal(PredictionTaskKind.Regression, score.Task);
+        Assert.Equal(PredictionTask.Regression, score.Task);
         Assert.True(score[DownstreamMetrics.RSquared].Value > 0.9, $"r2 {score[DownstreamMetrics.RSquared]}");
         Assert.InRange(score[DownstreamMetrics.MeanSquaredError].Value, 0, 1);
     }

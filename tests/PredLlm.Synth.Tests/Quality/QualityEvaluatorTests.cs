@@ -1,4 +1,5 @@
 using PredLlm.Synth.Quality;
+using PredLlm.Synth.Tables;
 using static PredLlm.Synth.Tests.Quality.QualityTestTables;
 
 namespace PredLlm.Synth.Tests.Quality;
@@ -13,7 +14,7 @@ public class QualityEvaluatorTests
         var report = QualityEvaluator.Evaluate(Correlated(300, seed: 1), Correlated(200, seed: 2), Correlated(300, seed: 3), new QualityOptions(BootstrapReplicates: 20), timings);
 
         Assert.Equal("group", report.MlEfficacy.Target);
-        Assert.Equal(PredictionTaskKind.Classification, report.MlEfficacy.Task);
+        Assert.Equal(PredictionTask.Classification, report.MlEfficacy.Task);
         Assert.Equal(3, report.Distributions.Count);
         Assert.Equal(3, report.PairTrends.Pairs.Count);
         Assert.Equal((300, 200, 300), (report.Settings.TrainRows, report.Settings.HoldoutRows, report.Settings.SyntheticRows));
