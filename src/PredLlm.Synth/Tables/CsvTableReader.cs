@@ -103,6 +103,10 @@ public static class CsvTableReader
             {
                 builder.AppendNull();
             }
+            else if (builder is ColumnBuilder<string> text)
+            {
+                text.Append(cell); // already the value: no need to parse a copy
+            }
             else if (!builder.TryAppendText(cell))
             {
                 throw new InvalidOperationException($"Column '{name}' was inferred as {definition.Storage} but a cell does not parse as one.");
