@@ -53,6 +53,7 @@ public static class CsvTableReader
             }
 
             limits.CheckRows(cells[0].Count + 1L);
+            limits.CheckCells(cells[0].Count + 1L, names.Length);
             for (var i = 0; i < record.Count; i++)
             {
                 cells[i].Add(record[i]);
