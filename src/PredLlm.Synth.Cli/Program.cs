@@ -8,6 +8,7 @@ var root = new RootCommand("predllm: synthetic copies of tables that are faithfu
 root.Subcommands.Add(SelfTestCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 // On Ctrl+C / SIGTERM a command's token is cancelled; `serve` needs up to its shutdown timeout to hand
 // its claim back before the process may be ended (System.CommandLine's own default is 2 s).

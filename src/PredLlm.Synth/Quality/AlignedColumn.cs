@@ -21,6 +21,7 @@ internal sealed class AlignedColumn
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(synthetic);
         Name = train.Name;
+        Family = train.Family;
         Kind = QualityColumnKinds.Of(train);
         if (Kind == QualityColumnKind.Categorical)
         {
@@ -32,16 +33,18 @@ internal sealed class AlignedColumn
         }
         else
         {
-            var trainNumbers = NumericValues.Of(train);
+            var trainNumbers = FiniteValues.Of(train);
             Binning = NumericBinning.Fit(trainNumbers, NumericLevels);
             LevelCount = Binning.BinCount;
             Train = Numeric(trainNumbers);
-            Holdout = Numeric(NumericValues.Of(holdout));
-            Synthetic = Numeric(NumericValues.Of(synthetic));
+            Holdout = Numeric(FiniteValues.Of(holdout));
+            Synthetic = Numeric(FiniteValues.Of(synthetic));
         }
     }
 
     public string Name { get; }
+
+    public ValueFamily Family { get; }
 
     public QualityColumnKind Kind { get; }
 

@@ -6,7 +6,7 @@ namespace PredLlm.Synth.Quality;
 /// <param name="Task">Classification or regression; by default decided from the scoring table's target column.</param>
 /// <param name="RequiredClasses">Classes the training table must hold or score 0; by default the scoring table's classes.</param>
 /// <param name="BootstrapReplicates">Resamples of the scored rows behind the 95% intervals (0: no interval).</param>
-public sealed record DownstreamOptions(int Seed = 0, PredictionTaskKind? Task = null, IReadOnlyCollection<string>? RequiredClasses = null, int BootstrapReplicates = 200);
+public sealed record DownstreamOptions(int Seed = 0, PredictionTask? Task = null, IReadOnlyCollection<string>? RequiredClasses = null, int BootstrapReplicates = 200);
 
 /// <summary>
 /// "Train a gradient-boosted model on table A, score it on table B": the building block of ML efficacy

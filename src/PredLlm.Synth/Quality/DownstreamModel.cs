@@ -19,7 +19,7 @@ internal static class DownstreamModel
         }
 
         var encoder = FeatureEncoder.Fit(trainOn, features);
-        return target.Task == PredictionTaskKind.Classification
+        return target.Task == PredictionTask.Classification
             ? Classify(trainOn, scoreOn, target, encoder, requiredClasses, seed)
             : Regress(trainOn, scoreOn, target, encoder, seed);
     }

@@ -1,3 +1,5 @@
+using PredLlm.Synth.Tables;
+
 namespace PredLlm.Synth.Quality;
 
 /// <summary>
@@ -5,22 +7,22 @@ namespace PredLlm.Synth.Quality;
 /// real train split, both scored on the real holdout. <see cref="Gap"/> is synthetic minus real, with
 /// a paired interval (both models scored on the same holdout resamples).
 /// </summary>
-public sealed record MlEfficacyResult(string Target, PredictionTaskKind Task, DownstreamScore TrainedOnSynthetic, DownstreamScore TrainedOnReal, DownstreamScore Gap, int HoldoutRows);
+public sealed record MlEfficacyResult(string Target, PredictionTask Task, DownstreamScore TrainedOnSynthetic, DownstreamScore TrainedOnReal, DownstreamScore Gap, int HoldoutRows);
 
 /// <summary>The Pred-LLM paper's headline metric ("train on synthetic, test on real"), beside its real-data reference.</summary>
 internal static class MlEfficacy
 {
     private const int Stream = 6;
 
-    public static MlEfficacyResult Evaluate(AlignedTables tables, string target, PredictionTaskKind? task, Bootstrap bootstrap)
+    public static MlEfficacyResult Evaluate(AlignedTables tables, string target, PredictionTask? task, Bootstrap bootstrap)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(bootstrap);
         var resolved = DownstreamTarget.Resolve(target, tables.Train, task, tables.Holdout, tables.Synthetic);
-        IReadOnlyCollection<string> required = resolved.Task == PredictionTaskKind.Classification
+        IReadOnlyCollection<string> required = resolved.Task == PredictionTask.Classification
             ? [.. DownstreamTarget.Labels(tables.Train, target)]
             : [];
-        if (resolved.Task == PredictionTaskKind.Classification && required.Count < 2)
+        if (resolved.Task == PredictionTask.Classification && required.Count < 2)
         {
             throw new BadInputException($"The target column '{target}' has fewer than two classes in the train table: there is nothing to predict.");
         }

@@ -8,7 +8,7 @@ public enum QualityColumnKind
     /// <summary>Ordered numbers: compared through their cumulative distribution (KS) and correlation.</summary>
     Numeric,
 
-    /// <summary>Dates and timestamps: compared like numbers, on a day scale.</summary>
+    /// <summary>Dates and timestamps: compared like numbers, in time order.</summary>
     Datetime,
 
     /// <summary>Labels (text, booleans, small integer codes): compared through their frequencies (TV).</summary>
