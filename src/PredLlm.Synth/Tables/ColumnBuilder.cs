@@ -38,6 +38,9 @@ public abstract class ColumnBuilder
     /// </summary>
     public abstract bool TryAppendText(ReadOnlySpan<char> text);
 
+    /// <summary>Whether <paramref name="text"/> is a value of this column, without appending it.</summary>
+    public abstract bool CanParse(ReadOnlySpan<char> text);
+
     public abstract Column Build();
 }
 
@@ -60,7 +63,12 @@ public sealed class ColumnBuilder<T> : ColumnBuilder
 
     public void Append(T value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        // Not ArgumentNullException.ThrowIfNull: it takes an object and would box every value appended.
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value), "Append a null with AppendNull.");
+        }
+
         EnsureRoom();
         _values[_count++] = value;
     }
@@ -88,6 +96,8 @@ public sealed class ColumnBuilder<T> : ColumnBuilder
         Append(value);
         return true;
     }
+
+    public override bool CanParse(ReadOnlySpan<char> text) => _codec.TryParse(text, out _);
 
     public override Column<T> Build()
     {

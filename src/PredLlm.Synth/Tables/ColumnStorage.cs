@@ -12,6 +12,9 @@ public enum StorageKind
     UInt8,
     UInt16,
     UInt32,
+
+    /// <summary>Unsigned 64-bit; held as <see cref="long"/>, so values above <see cref="long.MaxValue"/> are refused when read.</summary>
+    UInt64,
     Float,
     Double,
     Decimal,
@@ -35,7 +38,10 @@ public enum TimestampEncoding
     /// <summary>INT64 with the TIMESTAMP logical type (unit and UTC flag): what current writers produce.</summary>
     Int64,
 
-    /// <summary>Legacy INT96 (Impala, older Spark).</summary>
+    /// <summary>INT64 with only the legacy TIMESTAMP_MILLIS / TIMESTAMP_MICROS converted type.</summary>
+    LegacyInt64,
+
+    /// <summary>Legacy INT96 (Impala, older Spark), nanosecond resolution.</summary>
     Int96,
 }
 
@@ -71,7 +77,7 @@ public sealed record ColumnStorage
     {
         StorageKind.Boolean => ValueFamily.Boolean,
         StorageKind.Int8 or StorageKind.Int16 or StorageKind.Int32 or StorageKind.Int64
-            or StorageKind.UInt8 or StorageKind.UInt16 or StorageKind.UInt32 => ValueFamily.Integer,
+            or StorageKind.UInt8 or StorageKind.UInt16 or StorageKind.UInt32 or StorageKind.UInt64 => ValueFamily.Integer,
         StorageKind.Float or StorageKind.Double => ValueFamily.Real,
         StorageKind.Decimal => ValueFamily.Decimal,
         StorageKind.String => ValueFamily.Text,
@@ -80,7 +86,7 @@ public sealed record ColumnStorage
         _ => throw new InvalidOperationException($"Unknown storage kind {Kind}."),
     };
 
-    /// <summary>Smallest and largest value an integer storage can hold.</summary>
+    /// <summary>Smallest and largest value an integer column can hold (as a <see cref="long"/>).</summary>
     public (long Min, long Max) IntegerRange => Kind switch
     {
         StorageKind.Int8 => (sbyte.MinValue, sbyte.MaxValue),
@@ -90,6 +96,7 @@ public sealed record ColumnStorage
         StorageKind.UInt8 => (byte.MinValue, byte.MaxValue),
         StorageKind.UInt16 => (ushort.MinValue, ushort.MaxValue),
         StorageKind.UInt32 => (uint.MinValue, uint.MaxValue),
+        StorageKind.UInt64 => (0, long.MaxValue),
         _ => throw new InvalidOperationException($"{Kind} is not an integer storage."),
     };
 
@@ -101,6 +108,7 @@ public sealed record ColumnStorage
     public static ColumnStorage UInt8 { get; } = new(StorageKind.UInt8);
     public static ColumnStorage UInt16 { get; } = new(StorageKind.UInt16);
     public static ColumnStorage UInt32 { get; } = new(StorageKind.UInt32);
+    public static ColumnStorage UInt64 { get; } = new(StorageKind.UInt64);
     public static ColumnStorage Float { get; } = new(StorageKind.Float);
     public static ColumnStorage Double { get; } = new(StorageKind.Double);
     public static ColumnStorage String { get; } = new(StorageKind.String);
@@ -125,8 +133,21 @@ public sealed record ColumnStorage
         return new(StorageKind.Decimal) { DecimalPrecision = precision, DecimalScale = scale, DecimalAsFixedBytes = asFixedBytes };
     }
 
-    public static ColumnStorage Timestamp(TimestampUnit unit, bool isAdjustedToUtc, TimestampEncoding encoding = TimestampEncoding.Int64) =>
-        new(StorageKind.Timestamp) { TimestampUnit = unit, IsAdjustedToUtc = isAdjustedToUtc, TimestampEncoding = encoding };
+    public static ColumnStorage Timestamp(TimestampUnit unit, bool isAdjustedToUtc, TimestampEncoding encoding = TimestampEncoding.Int64)
+    {
+        var valid = encoding switch
+        {
+            TimestampEncoding.LegacyInt64 => unit != TimestampUnit.Nanos,
+            TimestampEncoding.Int96 => unit == TimestampUnit.Nanos,
+            _ => true,
+        };
+        if (!valid)
+        {
+            throw new ArgumentException($"A {encoding} timestamp cannot have {unit} resolution.", nameof(unit));
+        }
+
+        return new(StorageKind.Timestamp) { TimestampUnit = unit, IsAdjustedToUtc = isAdjustedToUtc, TimestampEncoding = encoding };
+    }
 
     /// <summary>The storage a column read from CSV is written with. Decimals have no default: their
     /// precision and scale come from the source.</summary>
@@ -144,7 +165,12 @@ public sealed record ColumnStorage
     public override string ToString() => Kind switch
     {
         StorageKind.Decimal => $"decimal({DecimalPrecision},{DecimalScale}){(DecimalAsFixedBytes ? " fixed bytes" : "")}",
-        StorageKind.Timestamp => $"timestamp({TimestampUnit.ToString().ToLowerInvariant()}{(IsAdjustedToUtc ? ", utc" : "")}){(TimestampEncoding == TimestampEncoding.Int96 ? " int96" : "")}",
+        StorageKind.Timestamp => TimestampEncoding switch
+        {
+            TimestampEncoding.Int96 => "timestamp(int96)",
+            TimestampEncoding.LegacyInt64 => $"timestamp({TimestampUnit.ToString().ToLowerInvariant()}, legacy)",
+            _ => $"timestamp({TimestampUnit.ToString().ToLowerInvariant()}{(IsAdjustedToUtc ? ", utc" : "")})",
+        },
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -25,7 +25,8 @@ public enum ValueFamily
     /// <summary><see cref="DateOnly"/>.</summary>
     Date,
 
-    /// <summary><see cref="DateTime"/>; the storage keeps the source's unit.</summary>
+    /// <summary><see cref="DateTime"/> whose ticks are the stored time (UTC for UTC-adjusted columns); its Kind means
+    /// nothing. The storage keeps the source's unit.</summary>
     Timestamp,
 }
 
