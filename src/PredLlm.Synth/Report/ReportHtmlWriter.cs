@@ -179,6 +179,10 @@ public static class ReportHtmlWriter
 
         page.Append(Invariant($"<tr><th>Average</th><th></th><th class=\"num\">{WithInterval(quality.ColumnShapes.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.ColumnShapes.Average.Reference.Value)}</th><th class=\"num\">|\u0394| {ReportFigures.Text(quality.NullRates.AverageDifference.Synthetic.Value)}</th><th class=\"num\">{WithInterval(quality.Adherence.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.Adherence.Average.Reference.Value)}</th><th class=\"num\">{WithInterval(quality.InverseKl.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.InverseKl.Average.Reference.Value)}</th></tr>\n"));
         page.Append("</tbody></table>\n");
+        if (quality.IdentifierColumns.Count > 0)
+        {
+            page.Append(Invariant($"<p class=\"note\">Not compared, being identifier-like (nearly every value unique; the policy drops or replaces such columns): {Html.Escape(string.Join(", ", quality.IdentifierColumns))}.</p>\n"));
+        }
     }
 
     private static void Distributions(StringBuilder page, IReadOnlyList<ColumnDistribution> distributions)

@@ -198,6 +198,7 @@ public static class ReportJsonWriter
         json.WriteNumber("numericLevels", settings.NumericLevels);
         json.WriteNumber("categoryLevels", settings.CategoryLevels);
         json.WriteEndObject();
+        Strings(json, "identifierColumns", quality.IdentifierColumns);
 
         json.WriteStartArray("floors");
         foreach (var floor in floors)
