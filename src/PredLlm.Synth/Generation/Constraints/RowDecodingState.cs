@@ -1,0 +1,216 @@
+using System.Buffers;
+using PredLlm.Synth.Tokens;
+
+namespace PredLlm.Synth.Generation.Constraints;
+
+/// <summary>
+/// Where one row stands in its <see cref="RowGrammar"/> while it is being decoded, and which compact
+/// tokens may come next: BEGIN first; after BEGIN or SEPARATOR the name of a column the
+/// <see cref="DecodingOrder"/> allows; then IS; then value tokens the column's spec allows (NULL only as
+/// the whole value of a nullable column); SEPARATOR, or END after the last column, only once the value is
+/// complete; after END only PAD, so a finished row in a batch can keep stepping. Every allowed token leads
+/// to a state from which the row can still be finished, so decoding cannot get stuck.
+/// </summary>
+public sealed class RowDecodingState
+{
+    private readonly RowGrammar grammar;
+    private readonly DecodingOrder order;
+    private readonly bool[] written;
+    private int writtenCount;
+    private Phase phase = Phase.Begin;
+    private int column = -1;
+    private int valueState;
+    private bool valueStarted;
+    private bool valueIsNull;
+
+    internal RowDecodingState(RowGrammar grammar, DecodingOrder order)
+    {
+        this.grammar = grammar;
+        this.order = order;
+        written = new bool[grammar.ColumnCount];
+    }
+
+    private enum Phase
+    {
+        Begin,
+        Name,
+        Is,
+        Value,
+        Finished,
+    }
+
+    /// <summary>END has been read.</summary>
+    public bool IsFinished => phase == Phase.Finished;
+
+    /// <summary>The column whose IS or value is being read, or -1 between fields.</summary>
+    public int CurrentColumn => phase is Phase.Is or Phase.Value ? column : -1;
+
+    private Vocabulary Vocabulary => grammar.Vocabulary;
+
+    private int EndOfField => writtenCount + 1 == written.Length ? Vocabulary.End : Vocabulary.Separator;
+
+    public bool IsAllowed(int token)
+    {
+        switch (phase)
+        {
+            case Phase.Begin:
+                return token == Vocabulary.Begin;
+            case Phase.Name:
+                var named = Vocabulary.ColumnOfToken(token);
+                return named >= 0 && order.Allows(named, written, writtenCount);
+            case Phase.Is:
+                return token == Vocabulary.Is;
+            case Phase.Value:
+                if (valueIsNull)
+                {
+                    return token == EndOfField;
+                }
+                if (token == Vocabulary.Null)
+                {
+                    return !valueStarted && grammar.IsNullable(column);
+                }
+                var expansion = grammar.Automaton(column)[valueState];
+                return token == EndOfField ? expansion.Accepts : expansion.After(token) >= 0;
+            default:
+                return token == Vocabulary.Pad;
+        }
+    }
+
+    /// <summary>Reads <paramref name="token"/>.</summary>
+    /// <exception cref="InvalidOperationException">The token is not allowed here.</exception>
+    public void Advance(int token)
+    {
+        if (!IsAllowed(token))
+        {
+            throw new InvalidOperationException($"Token {token} is not allowed while expecting {Expected()}.");
+        }
+        switch (phase)
+        {
+            case Phase.Begin:
+                phase = Phase.Name;
+                break;
+            case Phase.Name:
+                column = Vocabulary.ColumnOfToken(token);
+                phase = Phase.Is;
+                break;
+            case Phase.Is:
+                phase = Phase.Value;
+                valueState = ValueAutomaton.Start;
+                valueStarted = false;
+                valueIsNull = false;
+                break;
+            case Phase.Value when token == Vocabulary.Null:
+                valueIsNull = true;
+                break;
+            case Phase.Value when token is Vocabulary.Separator or Vocabulary.End:
+                written[column] = true;
+                writtenCount++;
+                phase = token == Vocabulary.End ? Phase.Finished : Phase.Name;
+                break;
+            case Phase.Value:
+                valueState = grammar.Automaton(column)[valueState].After(token);
+                valueStarted = true;
+                break;
+        }
+    }
+
+    /// <summary>Reads a prompt (for example <see cref="RowTokenizer.EncodePrefix"/>) token by token.</summary>
+    public void Advance(ReadOnlySpan<int> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            Advance(token);
+        }
+    }
+
+    /// <summary>Writes the allowed tokens to <paramref name="destination"/> (vocabulary size suffices) and returns how many.</summary>
+    public int CopyAllowed(Span<int> destination)
+    {
+        var count = 0;
+        switch (phase)
+        {
+            case Phase.Begin:
+                destination[count++] = Vocabulary.Begin;
+                break;
+            case Phase.Name:
+                for (var candidate = 0; candidate < written.Length; candidate++)
+                {
+                    if (order.Allows(candidate, written, writtenCount))
+                    {
+                        destination[count++] = Vocabulary.NameToken(candidate);
+                    }
+                }
+                break;
+            case Phase.Is:
+                destination[count++] = Vocabulary.Is;
+                break;
+            case Phase.Value when valueIsNull:
+                destination[count++] = EndOfField;
+                break;
+            case Phase.Value:
+                if (!valueStarted && grammar.IsNullable(column))
+                {
+                    destination[count++] = Vocabulary.Null;
+                }
+                var expansion = grammar.Automaton(column)[valueState];
+                expansion.Tokens.CopyTo(destination[count..]);
+                count += expansion.Tokens.Length;
+                if (expansion.Accepts)
+                {
+                    destination[count++] = EndOfField;
+                }
+                break;
+            default:
+                destination[count++] = Vocabulary.Pad;
+                break;
+        }
+        return count;
+    }
+
+    /// <summary>Sets <paramref name="mask"/> (vocabulary size) to true exactly at the allowed tokens.</summary>
+    public void WriteMask(Span<bool> mask)
+    {
+        RequireVocabularySize(mask.Length);
+        mask.Clear();
+        var allowed = ArrayPool<int>.Shared.Rent(Vocabulary.Count);
+        var count = CopyAllowed(allowed);
+        foreach (var token in allowed.AsSpan(0, count))
+        {
+            mask[token] = true;
+        }
+        ArrayPool<int>.Shared.Return(allowed);
+    }
+
+    /// <summary>
+    /// Writes an additive logit mask (vocabulary size): 0 at the allowed tokens, negative infinity elsewhere.
+    /// </summary>
+    public void WriteAdditiveMask(Span<float> mask)
+    {
+        RequireVocabularySize(mask.Length);
+        mask.Fill(float.NegativeInfinity);
+        var allowed = ArrayPool<int>.Shared.Rent(Vocabulary.Count);
+        var count = CopyAllowed(allowed);
+        foreach (var token in allowed.AsSpan(0, count))
+        {
+            mask[token] = 0f;
+        }
+        ArrayPool<int>.Shared.Return(allowed);
+    }
+
+    private void RequireVocabularySize(int length)
+    {
+        if (length != Vocabulary.Count)
+        {
+            throw new ArgumentException($"A mask has one entry per token: {Vocabulary.Count}, not {length}.");
+        }
+    }
+
+    private string Expected() => phase switch
+    {
+        Phase.Begin => "BEGIN",
+        Phase.Name => "the name of a column the decoding order allows",
+        Phase.Is => "IS",
+        Phase.Value => $"a value token of column {column} or the end of its value",
+        _ => "PAD after END",
+    };
+}

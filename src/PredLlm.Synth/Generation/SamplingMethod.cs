@@ -1,0 +1,35 @@
+using PredLlm.Synth.Tables;
+
+namespace PredLlm.Synth.Generation;
+
+/// <summary>How generation starts each row and where its label comes from.</summary>
+public enum SamplingMethod
+{
+    /// <summary>
+    /// Pred-LLM: each feature in turn starts ceil(N/M) rows from a value of its train marginal, the model
+    /// writes the other features (target last), and the label is then asked for with the features in the
+    /// table's order as the prompt.
+    /// </summary>
+    PredLlm,
+
+    /// <summary>GReaT: start from a value of a random column (the target included), keep the label the model wrote.</summary>
+    GreatStyle,
+
+    /// <summary>Start from a label drawn from the train class distribution, then let the model write the features.</summary>
+    ClassConditional,
+}
+
+/// <summary>Settings of one generation run.</summary>
+/// <param name="Temperature">Softmax temperature; the paper's reference samples at 0.7.</param>
+/// <param name="BatchSize">Rows decoded together (one key/value cache).</param>
+/// <param name="Method">How rows start and where labels come from.</param>
+public sealed record GenerationOptions(double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm);
+
+/// <summary>A generated table and how many decoded rows it took.</summary>
+/// <param name="Table">Exactly the train schema; the rows asked for.</param>
+/// <param name="RowsAttempted">Rows decoded, including any that could not become a valid row.</param>
+public sealed record GeneratedTable(Table Table, int RowsAttempted)
+{
+    /// <summary>Share of decoded rows that became valid rows of the table.</summary>
+    public double ValidRowRate => RowsAttempted == 0 ? 1 : Table.RowCount / (double)RowsAttempted;
+}

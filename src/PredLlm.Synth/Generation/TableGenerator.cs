@@ -1,0 +1,178 @@
+using PredLlm.Synth.Generation.Constraints;
+using PredLlm.Synth.Tables;
+using PredLlm.Synth.Text;
+using PredLlm.Synth.Training;
+
+namespace PredLlm.Synth.Generation;
+
+/// <summary>
+/// Writes a synthetic table with a trained <see cref="TableModel"/>: rows start from values of the train
+/// marginals (<see cref="SamplingMethod"/>), are completed in batches under the schema grammar, labels are
+/// queried with a prompt for Pred-LLM, and the values are parsed back into columns with the train schema.
+/// </summary>
+public sealed class TableGenerator
+{
+    private readonly TableModel model;
+    private readonly Table train;
+    private readonly GenerationOptions options;
+    private readonly RowGrammar grammar;
+    private readonly ConstrainedDecoder decoder;
+    private readonly FieldOrder labelQueryOrder;
+
+    public TableGenerator(TableModel model, Table train, GenerationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        this.model = model;
+        this.train = train;
+        this.options = options;
+        grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
+        decoder = new ConstrainedDecoder(model.Model, options.Temperature);
+        labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
+    }
+
+    /// <summary>Generates <paramref name="rows"/> valid rows; <paramref name="progress"/> hears the count so far.</summary>
+    public GeneratedTable Generate(int rows, int seed, Action<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        var random = new Random(seed);
+        var builders = model.Columns.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
+        var starts = StartColumns(rows, random);
+        var attempted = 0;
+        var valid = 0;
+        while (valid < rows)
+        {
+            if (attempted > 2 * rows + options.BatchSize)
+            {
+                throw new InvalidOperationException($"Only {valid} of {attempted} decoded rows were valid; generation gives up.");
+            }
+            var batch = starts.Count > 0
+                ? starts.Take(options.BatchSize).ToList()
+                : [.. Enumerable.Range(0, Math.Min(options.BatchSize, rows - valid)).Select(_ => StartColumn(random))];
+            starts.RemoveRange(0, Math.Min(batch.Count, starts.Count));
+            cancellationToken.ThrowIfCancellationRequested();
+            attempted += batch.Count;
+            foreach (var values in DecodeRows(batch, random))
+            {
+                if (valid < rows && values is not null && TryAppend(builders, values))
+                {
+                    valid++;
+                }
+            }
+            progress?.Invoke(valid);
+        }
+
+        var table = new Table(builders.Select(builder => builder.Build()));
+        // Rows come out grouped by their starting column; shuffle so that row order says nothing.
+        var order = Enumerable.Range(0, rows).ToArray();
+        random.Shuffle(order);
+        return new GeneratedTable(table.TakeRows(order), attempted);
+    }
+
+    /// <summary>The column each row starts from: for Pred-LLM every feature in turn, ceil(N/M) rows each.</summary>
+    private List<int> StartColumns(int rows, Random random)
+    {
+        if (options.Method != SamplingMethod.PredLlm)
+        {
+            return [.. Enumerable.Range(0, rows).Select(_ => StartColumn(random))];
+        }
+        var features = Enumerable.Range(0, train.ColumnCount).Where(column => column != model.Target).ToArray();
+        if (features.Length == 0)
+        {
+            return [.. Enumerable.Repeat(model.Target, rows)];
+        }
+        var perFeature = (rows + features.Length - 1) / features.Length;
+        return [.. features.SelectMany(feature => Enumerable.Repeat(feature, perFeature)).Take(rows)];
+    }
+
+    private int StartColumn(Random random) => options.Method switch
+    {
+        SamplingMethod.ClassConditional => model.Target,
+        SamplingMethod.GreatStyle => random.Next(train.ColumnCount),
+        _ => Enumerable.Range(0, train.ColumnCount).Where(column => column != model.Target).DefaultIfEmpty(model.Target)
+            .ElementAt(random.Next(Math.Max(1, train.ColumnCount - 1))),
+    };
+
+    /// <summary>Decodes one batch; a row that could not be completed is null.</summary>
+    private string?[]?[] DecodeRows(List<int> startColumns, Random random)
+    {
+        var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FreeTargetLast(model.Target) : DecodingOrder.Free;
+        var prompts = new List<int[]>(startColumns.Count);
+        var states = new List<RowDecodingState>(startColumns.Count);
+        foreach (var column in startColumns)
+        {
+            // The start value is drawn from the column's train marginal, nulls included.
+            var value = train[column].Format(random.Next(train.RowCount));
+            var prompt = model.Tokenizer.EncodePrefix([new RowField(train[column].Name, value)]);
+            var state = grammar.Start(order);
+            state.Advance(prompt);
+            prompts.Add(prompt);
+            states.Add(state);
+        }
+        var rows = decoder.Complete(prompts, states, random)
+            .Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))
+            .ToArray();
+        return options.Method == SamplingMethod.PredLlm ? QueryLabels(rows, random) : rows;
+    }
+
+    /// <summary>
+    /// Prompt-based label querying: the generated label is dropped, the features are written in the table's
+    /// order and the model is asked for the target, constrained to a class seen in training or a number in
+    /// the column's bounds, for the whole batch at once.
+    /// </summary>
+    private string?[]?[] QueryLabels(string?[]?[] rows, Random random)
+    {
+        var complete = rows.Select((values, index) => (values, index)).Where(row => row.values is not null).ToArray();
+        var prompts = new List<int[]>(complete.Length);
+        var states = new List<RowDecodingState>(complete.Length);
+        var targetName = train[model.Target].Name;
+        foreach (var (values, _) in complete)
+        {
+            var features = labelQueryOrder.Columns.Where(column => column != model.Target)
+                .Select(column => new RowField(train[column].Name, values![column]));
+            int[] prompt = [.. model.Tokenizer.EncodePrefix(features), model.Vocabulary.NameToken(model.Target), Tokens.Vocabulary.Is];
+            var state = grammar.Start(DecodingOrder.Fixed(labelQueryOrder));
+            state.Advance(prompt);
+            prompts.Add(prompt);
+            states.Add(state);
+        }
+        var answers = decoder.Complete(prompts, states, random);
+        for (var i = 0; i < complete.Length; i++)
+        {
+            var (values, index) = complete[i];
+            if (answers[i] is null)
+            {
+                rows[index] = null;
+                continue;
+            }
+            var fields = model.Tokenizer.Decode(answers[i]);
+            values![model.Target] = fields.Single(field => field.Name == targetName).Value;
+        }
+        return rows;
+    }
+
+    private static bool TryAppend(ColumnBuilder[] builders, string?[] values)
+    {
+        // Check every value parses before appending any, so a bad row leaves no partial row behind.
+        for (var column = 0; column < builders.Length; column++)
+        {
+            if (values[column] is { } text && !builders[column].CanParse(text))
+            {
+                return false;
+            }
+        }
+        for (var column = 0; column < builders.Length; column++)
+        {
+            if (values[column] is { } text)
+            {
+                builders[column].TryAppendText(text);
+            }
+            else
+            {
+                builders[column].AppendNull();
+            }
+        }
+        return true;
+    }
+}

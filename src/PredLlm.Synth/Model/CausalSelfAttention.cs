@@ -1,0 +1,62 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Model;
+
+/// <summary>Multi-head self-attention in which a position sees only itself and earlier positions.</summary>
+internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
+{
+    // Component names follow GPT-2's so a pre-trained checkpoint maps onto them by name.
+    [ComponentName(Name = "c_attn")] private readonly Linear queryKeyValue;
+    [ComponentName(Name = "c_proj")] private readonly Linear projection;
+    [ComponentName(Name = "resid_dropout")] private readonly Dropout residualDropout;
+    private readonly int heads;
+    private readonly int width;
+    private readonly double attentionDropout;
+
+    public CausalSelfAttention(GptConfig config) : base(nameof(CausalSelfAttention))
+    {
+        heads = config.Heads;
+        width = config.Width;
+        attentionDropout = config.Dropout;
+        // One Linear computes query, key and value together: one large matmul beats three small ones on a CPU.
+        queryKeyValue = nn.Linear(width, 3 * width);
+        projection = nn.Linear(width, width);
+        residualDropout = nn.Dropout(config.Dropout);
+        RegisterComponents();
+    }
+
+    /// <summary>The output projection, whose initial scale depends on the depth.</summary>
+    public Linear Projection => projection;
+
+    public override Tensor forward(Tensor input) => Attend(input, mask: null, cache: null, layer: 0);
+
+    /// <summary>
+    /// Attends <paramref name="input"/> [batch, time, width]. Without a mask the attention is plainly causal over
+    /// the input. With a cache, the input's keys and values are appended to the layer's cached ones first and the
+    /// queries attend over all of them; the boolean <paramref name="mask"/> [batch, 1, time, keys] then says which
+    /// keys each query may see (true = attend).
+    /// </summary>
+    public Tensor Attend(Tensor input, Tensor? mask, KeyValueCache? cache, int layer)
+    {
+        var batch = input.shape[0];
+        var time = input.shape[1];
+        var qkv = queryKeyValue.call(input).split(width, dim: 2);
+        var query = SplitHeads(qkv[0], batch, time);
+        var key = SplitHeads(qkv[1], batch, time);
+        var value = SplitHeads(qkv[2], batch, time);
+        if (cache is not null)
+        {
+            (key, value) = cache.Append(layer, key, value);
+        }
+        var attended = nn.functional.scaled_dot_product_attention(
+            query, key, value, attn_mask: mask, p: training ? attentionDropout : 0.0, is_casual: mask is null);
+        var merged = attended.transpose(1, 2).contiguous().view(batch, time, width);
+        return residualDropout.call(projection.call(merged));
+    }
+
+    private Tensor SplitHeads(Tensor projected, long batch, long time) =>
+        projected.view(batch, time, heads, width / heads).transpose(1, 2);
+}

@@ -1,0 +1,30 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Model;
+
+/// <summary>The position-wise MLP of a block: widen four times, GELU, project back.</summary>
+internal sealed class FeedForward : nn.Module<Tensor, Tensor>
+{
+    [ComponentName(Name = "c_fc")] private readonly Linear expand;
+    [ComponentName(Name = "gelu")] private readonly GELU activation;
+    [ComponentName(Name = "c_proj")] private readonly Linear projection;
+    [ComponentName(Name = "dropout")] private readonly Dropout dropout;
+
+    public FeedForward(GptConfig config) : base(nameof(FeedForward))
+    {
+        expand = nn.Linear(config.Width, 4 * config.Width);
+        activation = nn.GELU();
+        projection = nn.Linear(4 * config.Width, config.Width);
+        dropout = nn.Dropout(config.Dropout);
+        RegisterComponents();
+    }
+
+    /// <summary>The output projection, whose initial scale depends on the depth.</summary>
+    public Linear Projection => projection;
+
+    public override Tensor forward(Tensor input) =>
+        dropout.call(projection.call(activation.call(expand.call(input))));
+}

@@ -1,0 +1,182 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Model;
+
+/// <summary>
+/// A GPT-style causal decoder (after nanoGPT's model.py): token and learned position embeddings, a stack of
+/// pre-LayerNorm blocks, a final LayerNorm, and output logits computed with the token embedding itself (tied
+/// weights). <see cref="Prefill"/> and <see cref="DecodeStep"/> decode a batch incrementally with a
+/// <see cref="KeyValueCache"/>.
+/// </summary>
+public sealed class GptModel : nn.Module<Tensor, Tensor>
+{
+    private const double InitialStandardDeviation = 0.02;
+
+    [ComponentName(Name = "wte")] private readonly Embedding tokenEmbedding;
+    [ComponentName(Name = "wpe")] private readonly Embedding positionEmbedding;
+    [ComponentName(Name = "drop")] private readonly Dropout embeddingDropout;
+    [ComponentName(Name = "h")] private readonly ModuleList<TransformerBlock> blocks;
+    [ComponentName(Name = "ln_f")] private readonly LayerNorm finalNorm;
+
+    /// <summary>Builds a model with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    public GptModel(GptConfig config, long seed) : base(nameof(GptModel))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        tokenEmbedding = nn.Embedding(config.VocabularySize, config.Width);
+        positionEmbedding = nn.Embedding(config.ContextLength, config.Width);
+        embeddingDropout = nn.Dropout(config.Dropout);
+        blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config)).ToArray());
+        finalNorm = nn.LayerNorm(config.Width);
+        RegisterComponents();
+        InitialiseWeights(seed);
+    }
+
+    public GptConfig Config { get; }
+
+    /// <summary>Number of trainable numbers (the tied output weights counted once).</summary>
+    public long ParameterCount => parameters().Sum(parameter => parameter.numel());
+
+    /// <summary>Next-token logits [batch, time, vocabulary] for every position of <paramref name="tokens"/> [batch, time] (int64).</summary>
+    public override Tensor forward(Tensor tokens)
+    {
+        var time = tokens.shape[1];
+        if (time > Config.ContextLength)
+        {
+            throw new ArgumentException($"A sequence of {time} tokens exceeds the model's context of {Config.ContextLength}.", nameof(tokens));
+        }
+        var positions = arange(time, dtype: ScalarType.Int64, device: tokens.device).unsqueeze(0);
+        var hidden = Embed(tokens, positions);
+        foreach (var block in blocks)
+        {
+            hidden = block.call(hidden);
+        }
+        return Logits(hidden);
+    }
+
+    /// <summary>
+    /// Starts decoding a batch: reads every prefix once and returns the next-token logits [batch, vocabulary] after
+    /// each prefix together with a cache that has room for <paramref name="maxNewTokens"/> more tokens per row.
+    /// The model must be in evaluation mode (<c>eval()</c>). The caller disposes the cache.
+    /// </summary>
+    public (Tensor LastLogits, KeyValueCache Cache) Prefill(IReadOnlyList<int[]> prefixes, int maxNewTokens)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        EnsureEvaluationMode();
+        if (prefixes.Count == 0 || prefixes.Any(prefix => prefix.Length == 0))
+        {
+            throw new ArgumentException("Decoding needs at least one prefix and every prefix at least one token.", nameof(prefixes));
+        }
+        var longest = prefixes.Max(prefix => prefix.Length);
+        var capacity = longest + maxNewTokens;
+        if (maxNewTokens < 0 || capacity > Config.ContextLength)
+        {
+            throw new ArgumentException($"A prefix of {longest} tokens plus {maxNewTokens} new ones does not fit the model's context of {Config.ContextLength}.", nameof(maxNewTokens));
+        }
+
+        using var noGrad = no_grad();
+        var batch = prefixes.Count;
+        var tokenIds = new long[batch * longest];
+        var positions = new long[batch * longest];
+        var keyIsReal = new bool[batch * capacity];
+        var nextPositions = new long[batch];
+        for (var row = 0; row < batch; row++)
+        {
+            var prefix = prefixes[row];
+            var padding = longest - prefix.Length;
+            for (var column = padding; column < longest; column++)
+            {
+                tokenIds[row * longest + column] = prefix[column - padding];
+                positions[row * longest + column] = column - padding;
+                keyIsReal[row * capacity + column] = true;
+            }
+            nextPositions[row] = prefix.Length;
+        }
+
+        var device = tokenEmbedding.weight!.device;
+        var cache = new KeyValueCache(
+            Config,
+            tensor(keyIsReal, device: device).view(batch, capacity),
+            tensor(nextPositions, device: device));
+        // A real query sees the real keys at or before it; a padding query sees only itself, which keeps its
+        // softmax defined (its output is never read).
+        var causal = ones(longest, longest, dtype: ScalarType.Bool, device: device).tril();
+        var mask = causal.logical_and(cache.RealKeys(longest))
+            .logical_or(eye(longest, dtype: ScalarType.Bool, device: device));
+        var hidden = Embed(
+            tensor(tokenIds, device: device).view(batch, longest),
+            tensor(positions, device: device).view(batch, longest));
+        for (var layer = 0; layer < blocks.Count; layer++)
+        {
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer);
+        }
+        cache.PrefixWritten(longest);
+        return (Logits(hidden[.., -1, ..]), cache);
+    }
+
+    /// <summary>
+    /// Feeds one token per row (<paramref name="tokens"/>: int64 [batch]) after what the cache holds and returns
+    /// the next-token logits [batch, vocabulary]. The prefix is not recomputed: only the new position is.
+    /// </summary>
+    public Tensor DecodeStep(KeyValueCache cache, Tensor tokens)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(tokens);
+        EnsureEvaluationMode();
+        using var noGrad = no_grad();
+        var mask = cache.OpenNextColumn();
+        var hidden = Embed(tokens.view(cache.BatchSize, 1), cache.NextPositions);
+        for (var layer = 0; layer < blocks.Count; layer++)
+        {
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer);
+        }
+        cache.StepWritten();
+        return Logits(hidden.squeeze(1));
+    }
+
+    private Tensor Embed(Tensor tokens, Tensor positions) =>
+        embeddingDropout.call(tokenEmbedding.call(tokens) + positionEmbedding.call(positions));
+
+    private Tensor Logits(Tensor hidden) => nn.functional.linear(finalNorm.call(hidden), tokenEmbedding.weight!);
+
+    private void EnsureEvaluationMode()
+    {
+        if (training)
+        {
+            throw new InvalidOperationException("Incremental decoding needs the model in evaluation mode (call eval()), or dropout would make it random.");
+        }
+    }
+
+    /// <summary>
+    /// GPT-2's initialisation: weights from N(0, 0.02), biases zero, and the projections that write into the
+    /// residual stream scaled down by sqrt(2 x layers) so the stream's variance does not grow with depth.
+    /// </summary>
+    private void InitialiseWeights(long seed)
+    {
+        using var noGrad = no_grad();
+        // Tensor.normal_ is used rather than nn.init.normal_, which ignores the generator it is given.
+        using var generator = new Generator().manual_seed(seed);
+        foreach (var module in modules())
+        {
+            switch (module)
+            {
+                case Linear linear:
+                    linear.weight!.normal_(0, InitialStandardDeviation, generator);
+                    linear.bias!.zero_();
+                    break;
+                case Embedding embedding:
+                    embedding.weight!.normal_(0, InitialStandardDeviation, generator);
+                    break;
+            }
+        }
+        var residualStandardDeviation = InitialStandardDeviation / Math.Sqrt(2.0 * Config.Layers);
+        foreach (var projection in blocks.SelectMany(block => block.ResidualProjections))
+        {
+            projection.weight!.normal_(0, residualStandardDeviation, generator);
+        }
+    }
+}

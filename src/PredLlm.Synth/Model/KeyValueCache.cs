@@ -1,0 +1,117 @@
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Model;
+
+/// <summary>
+/// The keys and values every layer has computed for a batch of sequences being decoded, so each new token costs
+/// one position of work instead of a pass over the whole prefix. Made by <see cref="GptModel.Prefill"/>, extended
+/// by <see cref="GptModel.DecodeStep"/>. Buffers are allocated once for the whole decode (prefix plus the new
+/// tokens asked for) and live outside any dispose scope until this cache is disposed.
+/// </summary>
+/// <remarks>
+/// Prefixes of different lengths are left-padded to a common length; a mask of the real key columns keeps the
+/// padding out of attention, and each row keeps its own next position so positions are counted from its own
+/// first real token.
+/// </remarks>
+public sealed class KeyValueCache : IDisposable
+{
+    private readonly Tensor[] keys;
+    private readonly Tensor[] values;
+    private Tensor keyIsReal;
+    private Tensor nextPositions;
+
+    internal KeyValueCache(GptConfig config, Tensor keyIsReal, Tensor nextPositions)
+    {
+        var batch = keyIsReal.shape[0];
+        Capacity = (int)keyIsReal.shape[1];
+        var device = keyIsReal.device;
+        keys = new Tensor[config.Layers];
+        values = new Tensor[config.Layers];
+        for (var layer = 0; layer < config.Layers; layer++)
+        {
+            keys[layer] = zeros(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+            values[layer] = zeros(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+        }
+        this.keyIsReal = keyIsReal.DetachFromDisposeScope();
+        this.nextPositions = nextPositions.DetachFromDisposeScope();
+    }
+
+    /// <summary>Number of sequences decoded together.</summary>
+    public int BatchSize => (int)keyIsReal.shape[0];
+
+    /// <summary>Columns allocated: the longest prefix plus the new tokens asked for.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Columns filled so far (the padded prefix length plus the decoded steps).</summary>
+    public int Length { get; private set; }
+
+    /// <summary>
+    /// Keeps only the given rows (indices into the current batch, in the order given), for example to drop
+    /// sequences that have finished. Later steps take one token per kept row.
+    /// </summary>
+    public void SelectRows(IReadOnlyList<long> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var scope = NewDisposeScope();
+        var index = tensor(rows.ToArray(), device: keyIsReal.device);
+        for (var layer = 0; layer < keys.Length; layer++)
+        {
+            keys[layer] = Replace(keys[layer], keys[layer].index_select(0, index));
+            values[layer] = Replace(values[layer], values[layer].index_select(0, index));
+        }
+        keyIsReal = Replace(keyIsReal, keyIsReal.index_select(0, index));
+        nextPositions = Replace(nextPositions, nextPositions.index_select(0, index));
+    }
+
+    /// <summary>Writes one layer's new keys and values [batch, heads, time, headSize] after the filled columns and returns all filled ones.</summary>
+    internal (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+    {
+        var time = newKeys.shape[2];
+        keys[layer].narrow(2, Length, time).copy_(newKeys);
+        values[layer].narrow(2, Length, time).copy_(newValues);
+        return (keys[layer].narrow(2, 0, Length + time), values[layer].narrow(2, 0, Length + time));
+    }
+
+    /// <summary>Marks the next column real and returns the attention mask [batch, 1, 1, keys] for one new token per row.</summary>
+    internal Tensor OpenNextColumn()
+    {
+        if (Length >= Capacity)
+        {
+            throw new InvalidOperationException($"The cache holds {Capacity} positions and all are used; ask for more new tokens when prefilling.");
+        }
+        keyIsReal.narrow(1, Length, 1).fill_(true);
+        return keyIsReal.narrow(1, 0, Length + 1).view(BatchSize, 1, 1, Length + 1);
+    }
+
+    /// <summary>The attention mask of the first <paramref name="time"/> columns as keys: [batch, 1, 1, time].</summary>
+    internal Tensor RealKeys(int time) => keyIsReal.narrow(1, 0, time).view(BatchSize, 1, 1, time);
+
+    /// <summary>The position each row's next token takes, as [batch, 1].</summary>
+    internal Tensor NextPositions => nextPositions.view(BatchSize, 1);
+
+    /// <summary>Records that every layer has written the padded prefix.</summary>
+    internal void PrefixWritten(int time) => Length = time;
+
+    /// <summary>Records that every layer has written one more token per row.</summary>
+    internal void StepWritten()
+    {
+        Length++;
+        nextPositions.add_(1);
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in keys.Concat(values))
+        {
+            tensor.Dispose();
+        }
+        keyIsReal.Dispose();
+        nextPositions.Dispose();
+    }
+
+    private static Tensor Replace(Tensor old, Tensor replacement)
+    {
+        old.Dispose();
+        return replacement.DetachFromDisposeScope();
+    }
+}

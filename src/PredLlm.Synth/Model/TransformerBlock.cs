@@ -1,0 +1,36 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Model;
+
+/// <summary>One pre-LayerNorm transformer block: x + attention(norm(x)), then x + mlp(norm(x)).</summary>
+internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
+{
+    [ComponentName(Name = "ln_1")] private readonly LayerNorm attentionNorm;
+    [ComponentName(Name = "attn")] private readonly CausalSelfAttention attention;
+    [ComponentName(Name = "ln_2")] private readonly LayerNorm feedForwardNorm;
+    [ComponentName(Name = "mlp")] private readonly FeedForward feedForward;
+
+    public TransformerBlock(GptConfig config) : base(nameof(TransformerBlock))
+    {
+        attentionNorm = nn.LayerNorm(config.Width);
+        attention = new CausalSelfAttention(config);
+        feedForwardNorm = nn.LayerNorm(config.Width);
+        feedForward = new FeedForward(config);
+        RegisterComponents();
+    }
+
+    /// <summary>The two projections that write into the residual stream.</summary>
+    public IEnumerable<Linear> ResidualProjections => [attention.Projection, feedForward.Projection];
+
+    public override Tensor forward(Tensor input) => Forward(input, mask: null, cache: null, layer: 0);
+
+    /// <summary>The block over new positions, attending through the cache; see <see cref="CausalSelfAttention.Attend"/>.</summary>
+    public Tensor Forward(Tensor input, Tensor? mask, KeyValueCache? cache, int layer)
+    {
+        var x = input + attention.Attend(attentionNorm.call(input), mask, cache, layer);
+        return x + feedForward.call(feedForwardNorm.call(x));
+    }
+}

@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using PredLlm.Synth.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Training;
+
+/// <summary>
+/// Trains a <see cref="GptModel"/> on a corpus with the causal language-model loss: AdamW, warm-up and cosine
+/// decay over the budget, gradient clipping, and early stopping on the validation loss that keeps the best
+/// weights. The same model, corpus, options and seed give the same weights (for a fixed thread count and no
+/// time budget).
+/// </summary>
+public sealed class LanguageModelTrainer
+{
+    private readonly GptModel model;
+    private readonly ITrainingCorpus corpus;
+    private readonly TrainingOptions options;
+    private readonly Action<TrainingProgress> report;
+    private readonly LearningRateSchedule schedule;
+    private readonly Device device;
+    private readonly Stopwatch wallClock = new();
+    private readonly Stopwatch stepClock = new();
+    private readonly Stopwatch reportClock = new();
+    private long steps;
+    private long tokens;
+    private double lossSinceReport;
+    private int stepsSinceReport;
+    private double learningRate;
+
+    private LanguageModelTrainer(GptModel model, ITrainingCorpus corpus, TrainingOptions options, Action<TrainingProgress>? progress)
+    {
+        this.model = model;
+        this.corpus = corpus;
+        this.options = options;
+        report = progress ?? (_ => { });
+        schedule = new LearningRateSchedule(options);
+        device = model.parameters().First().device;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="model"/> in place and leaves it in evaluation mode holding the weights of its best
+    /// validation loss (or its last weights when the corpus has no validation set).
+    /// </summary>
+    public static TrainingMetadata Train(
+        GptModel model,
+        ITrainingCorpus corpus,
+        TrainingOptions options,
+        Action<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (corpus.VocabularySize != model.Config.VocabularySize)
+        {
+            throw new ArgumentException($"The corpus has {corpus.VocabularySize} token ids but the model {model.Config.VocabularySize}.", nameof(corpus));
+        }
+        return new LanguageModelTrainer(model, corpus, options, progress).Run(cancellationToken);
+    }
+
+    private TrainingMetadata Run(CancellationToken cancellationToken)
+    {
+        set_num_threads(options.Threads);
+        manual_seed(options.Seed);
+        var random = new Random(options.Seed);
+        var validationBatches = ValidationBatches();
+        using var optimizer = CreateOptimizer();
+        using var best = new BestWeights(model);
+        double? bestValidationLoss = null;
+        var bestEpoch = 0;
+        var epochsWithoutImprovement = 0;
+        var epoch = 0;
+        var epochLoss = 0.0;
+        StopReason? stopReason = null;
+        wallClock.Start();
+        reportClock.Start();
+
+        while (stopReason is null)
+        {
+            epoch++;
+            var sequences = corpus.TrainingSequences(epoch - 1, new Random(random.Next()));
+            if (sequences.Count == 0)
+            {
+                throw new ArgumentException("The corpus has no training sequences.");
+            }
+            var batches = LengthBucketing.Batches(CheckedSequences(sequences, "training"), options.BatchSize, new Random(random.Next()));
+            model.train();
+            var epochLossSum = 0.0;
+            var epochSteps = 0;
+            foreach (var sequencesOfBatch in batches)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = new TokenBatch(sequencesOfBatch, corpus.PadId);
+                learningRate = schedule.At(BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
+                var loss = Step(optimizer, batch);
+                epochLossSum += loss;
+                epochSteps++;
+                lossSinceReport += loss;
+                stepsSinceReport++;
+                stopReason = MidEpochLimit();
+                if (stopReason is not null)
+                {
+                    break;
+                }
+                if (reportClock.Elapsed >= options.ProgressInterval)
+                {
+                    Report(epoch, validationLoss: null, BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
+                }
+            }
+            epochLoss = epochLossSum / Math.Max(1, epochSteps);
+
+            var validationLoss = ValidationLoss(validationBatches);
+            if (validationLoss is { } current && (bestValidationLoss is null || current < bestValidationLoss))
+            {
+                bestValidationLoss = current;
+                bestEpoch = epoch;
+                epochsWithoutImprovement = 0;
+                best.Capture();
+            }
+            else if (validationLoss is not null && ++epochsWithoutImprovement >= options.Patience)
+            {
+                stopReason ??= StopReason.EarlyStopping;
+            }
+            if (validationLoss is null)
+            {
+                bestEpoch = epoch;
+            }
+            if (stopReason is null && epoch >= options.Budget.MaxEpochs)
+            {
+                stopReason = StopReason.EpochBudget;
+            }
+            Report(epoch, validationLoss, BudgetSpent(epoch));
+        }
+
+        if (bestValidationLoss is not null)
+        {
+            best.Restore();
+        }
+        model.eval();
+        wallClock.Stop();
+        return new TrainingMetadata(
+            options, epoch, steps, tokens, epochLoss, bestValidationLoss, bestEpoch, stopReason.Value,
+            TokensPerSecond(), wallClock.Elapsed);
+    }
+
+    private float Step(OptimizerHelper optimizer, TokenBatch batch)
+    {
+        stepClock.Start();
+        using var scope = NewDisposeScope();
+        var (inputs, targets) = batch.ToTensors(device);
+        optimizer.zero_grad();
+        var logits = model.call(inputs);
+        var loss = nn.functional.cross_entropy(
+            logits.view(-1, model.Config.VocabularySize), targets.view(-1), ignore_index: TokenBatch.IgnoredTarget);
+        loss.backward();
+        nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+        optimizer.step();
+        // On a CPU the loss is already computed when item() runs: reading it costs no pipeline stall.
+        var value = loss.item<float>();
+        steps++;
+        tokens += batch.PredictedTokens;
+        stepClock.Stop();
+        return value;
+    }
+
+    /// <summary>Mean loss per predicted token over the validation set, or null when there is none.</summary>
+    private double? ValidationLoss(List<TokenBatch> batches)
+    {
+        if (batches.Count == 0)
+        {
+            return null;
+        }
+        model.eval();
+        using var noGrad = no_grad();
+        var lossSum = 0.0;
+        long predicted = 0;
+        foreach (var batch in batches)
+        {
+            using var scope = NewDisposeScope();
+            var (inputs, targets) = batch.ToTensors(device);
+            var logits = model.call(inputs);
+            lossSum += nn.functional.cross_entropy(
+                logits.view(-1, model.Config.VocabularySize), targets.view(-1),
+                ignore_index: TokenBatch.IgnoredTarget, reduction: nn.Reduction.Sum).item<float>();
+            predicted += batch.PredictedTokens;
+        }
+        model.train();
+        return lossSum / predicted;
+    }
+
+    private List<TokenBatch> ValidationBatches()
+    {
+        // Validation needs no gradients, so larger batches fit; sorting by length keeps padding low.
+        var sequences = CheckedSequences(corpus.ValidationSequences, "validation");
+        return sequences.OrderBy(sequence => sequence.Length)
+            .Chunk(options.BatchSize * 4)
+            .Select(chunk => new TokenBatch(chunk, corpus.PadId))
+            .ToList();
+    }
+
+    private IReadOnlyList<int[]> CheckedSequences(IReadOnlyList<int[]> sequences, string kind)
+    {
+        var context = model.Config.ContextLength;
+        var unfit = sequences.Count(sequence => sequence.Length < 2 || sequence.Length - 1 > context);
+        if (unfit > 0)
+        {
+            throw new ArgumentException($"{unfit} {kind} sequences have fewer than 2 tokens or more than the model's context of {context} plus one.");
+        }
+        return sequences;
+    }
+
+    /// <summary>AdamW with weight decay on matrices and embeddings only: decaying biases and LayerNorm gains only hurts.</summary>
+    private AdamW CreateOptimizer()
+    {
+        var parameters = model.parameters().ToArray();
+        var groups = new[]
+        {
+            new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = options.WeightDecay }),
+            new AdamW.ParamGroup(parameters.Where(p => p.dim() < 2), new AdamW.Options { weight_decay = 0.0 }),
+        };
+        return optim.AdamW(groups, lr: options.PeakLearningRate, beta1: options.Beta1, beta2: options.Beta2);
+    }
+
+    /// <summary>Share of the budget spent: the largest of the epoch, token and time shares.</summary>
+    private double BudgetSpent(double epochs)
+    {
+        var budget = options.Budget;
+        var spent = epochs / budget.MaxEpochs;
+        if (budget.MaxTokens is { } maxTokens)
+        {
+            spent = Math.Max(spent, (double)tokens / maxTokens);
+        }
+        if (budget.MaxDuration is { } maxDuration)
+        {
+            spent = Math.Max(spent, wallClock.Elapsed / maxDuration);
+        }
+        return Math.Clamp(spent, 0, 1);
+    }
+
+    private StopReason? MidEpochLimit()
+    {
+        var budget = options.Budget;
+        if (tokens >= budget.MaxTokens)
+        {
+            return StopReason.TokenBudget;
+        }
+        if (wallClock.Elapsed >= budget.MaxDuration)
+        {
+            return StopReason.TimeBudget;
+        }
+        return null;
+    }
+
+    private double TokensPerSecond() => stepClock.Elapsed > TimeSpan.Zero ? tokens / stepClock.Elapsed.TotalSeconds : 0;
+
+    private void Report(int epoch, double? validationLoss, double budgetSpent)
+    {
+        var elapsed = wallClock.Elapsed;
+        var left = budgetSpent > 0 ? elapsed * ((1 - budgetSpent) / budgetSpent) : TimeSpan.Zero;
+        var meanLoss = stepsSinceReport > 0 ? lossSinceReport / stepsSinceReport : double.NaN;
+        report(new TrainingProgress(
+            epoch, options.Budget.MaxEpochs, steps, meanLoss, validationLoss, learningRate, TokensPerSecond(), elapsed, left));
+        lossSinceReport = 0;
+        stepsSinceReport = 0;
+        reportClock.Restart();
+    }
+}

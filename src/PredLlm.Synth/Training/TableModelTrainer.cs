@@ -1,0 +1,60 @@
+using PredLlm.Synth.Model;
+using PredLlm.Synth.Tables;
+using PredLlm.Synth.Tokens;
+
+namespace PredLlm.Synth.Training;
+
+/// <summary>What a policy may set about training a table's model.</summary>
+public sealed record TableTrainingOptions
+{
+    public TrainingOptions Training { get; init; } = new();
+
+    public ModelSizeBounds Size { get; init; } = ModelSizeBounds.Default;
+}
+
+/// <summary>
+/// Trains a Pred-LLM model on a table: builds the compact vocabulary from the train and validation values,
+/// writes the rows as Pred-LLM sequences, sizes a decoder from the table and trains it with early stopping
+/// on the validation rows. The holdout never comes here.
+/// </summary>
+public static class TableModelTrainer
+{
+    public static TableModel Train(
+        Table train,
+        Table validation,
+        string target,
+        TableTrainingOptions options,
+        Action<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(options);
+        var targetColumn = train.IndexOf(target);
+        if (targetColumn < 0)
+        {
+            throw new BadInputException($"The target column '{target}' is not in the table.");
+        }
+        if (train.RowCount == 0)
+        {
+            throw new BadInputException("There are no rows to train on.");
+        }
+
+        var names = train.Columns.Select(column => column.Name).ToArray();
+        var values = PredLlmCorpus.RowValues(train).Concat(PredLlmCorpus.RowValues(validation)).SelectMany(row => row);
+        var vocabulary = Vocabulary.Build(names, values);
+        var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), train, validation, targetColumn, options.Training.Seed);
+        var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size);
+        var model = new GptModel(config, options.Training.Seed);
+        try
+        {
+            var metadata = LanguageModelTrainer.Train(model, corpus, options.Training, progress, cancellationToken);
+            return new TableModel(model, vocabulary, targetColumn, train.Definitions, metadata);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace PredLlm.Synth.Training;
+
+/// <summary>
+/// When training stops at the latest: after <see cref="MaxEpochs"/> epochs, <see cref="MaxTokens"/> trained
+/// tokens or <see cref="MaxDuration"/> of wall time, whichever comes first. The learning-rate schedule runs
+/// over the same budget. A time limit makes where training stops (and so the model) depend on the machine's
+/// speed; epochs and tokens keep a run reproducible.
+/// </summary>
+public sealed record TrainingBudget(int MaxEpochs = 50, long? MaxTokens = null, TimeSpan? MaxDuration = null)
+{
+    public void Validate()
+    {
+        if (MaxEpochs < 1) throw new ArgumentException($"The budget must allow at least one epoch, not {MaxEpochs}.");
+        if (MaxTokens is < 1) throw new ArgumentException($"A token budget must be positive, not {MaxTokens}.");
+        if (MaxDuration is { } duration && duration <= TimeSpan.Zero) throw new ArgumentException($"A time budget must be positive, not {duration}.");
+    }
+}
+
+/// <summary>How a model is trained; the defaults suit a small model trained from scratch on one table.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Seeds the batch order, the corpus's per-epoch variation and dropout.</summary>
+    public int Seed { get; init; }
+
+    public TrainingBudget Budget { get; init; } = new();
+
+    /// <summary>Sequences per optimiser step.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Learning rate at the end of warm-up.</summary>
+    public double PeakLearningRate { get; init; } = 1e-3;
+
+    /// <summary>Learning rate reached at the end of the cosine decay, as a fraction of the peak.</summary>
+    public double FinalLearningRateFraction { get; init; } = 0.1;
+
+    /// <summary>Share of the budget spent warming the learning rate up linearly from zero.</summary>
+    public double WarmupFraction { get; init; } = 0.02;
+
+    /// <summary>AdamW decoupled weight decay, applied to matrices and embeddings only (not to biases or LayerNorm gains).</summary>
+    public double WeightDecay { get; init; } = 0.1;
+
+    public double Beta1 { get; init; } = 0.9;
+
+    public double Beta2 { get; init; } = 0.99;
+
+    /// <summary>Gradients are rescaled when their global L2 norm exceeds this.</summary>
+    public double GradientClipNorm { get; init; } = 1.0;
+
+    /// <summary>Epochs without a better validation loss before training stops (the best weights are kept).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Intra-op threads for TorchSharp; the machine's cores by default.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Least time between two progress reports within an epoch (each epoch's end is always reported).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Budget);
+        Budget.Validate();
+        if (BatchSize < 1) throw new ArgumentException($"The batch size must be positive, not {BatchSize}.");
+        if (PeakLearningRate <= 0) throw new ArgumentException($"The learning rate must be positive, not {PeakLearningRate}.");
+        if (FinalLearningRateFraction is < 0 or > 1) throw new ArgumentException($"The final learning-rate fraction must lie in [0, 1], not {FinalLearningRateFraction}.");
+        if (WarmupFraction is < 0 or >= 1) throw new ArgumentException($"The warm-up fraction must lie in [0, 1), not {WarmupFraction}.");
+        if (Patience < 1) throw new ArgumentException($"Patience must be at least one epoch, not {Patience}.");
+        if (Threads < 1) throw new ArgumentException($"At least one thread is needed, not {Threads}.");
+    }
+}

@@ -1,0 +1,95 @@
+using PredLlm.Synth.Model;
+using static TorchSharp.torch;
+
+namespace PredLlm.Synth.Tests.Model;
+
+public class KeyValueCacheTests
+{
+    private const double Tolerance = 1e-4;
+    private static readonly GptConfig TinyConfig = new(VocabularySize: 23, ContextLength: 24, Layers: 2, Heads: 2, Width: 32, Dropout: 0.1);
+
+    [Fact]
+    public void Cached_steps_give_the_logits_of_recomputing_each_whole_sequence()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 3);
+        model.eval();
+        var random = new Random(11);
+        int[][] sequences = [RandomTokens(random, 3), RandomTokens(random, 7), RandomTokens(random, 5)];
+        const int steps = 6;
+
+        var (logits, cache) = model.Prefill(sequences, maxNewTokens: steps);
+        using (cache)
+        {
+            for (var step = 0; step < steps; step++)
+            {
+                AssertSameAsRecomputed(model, sequences, logits);
+                var next = sequences.Select(_ => random.Next(TinyConfig.VocabularySize)).ToArray();
+                sequences = sequences.Select((sequence, row) => sequence.Append(next[row]).ToArray()).ToArray();
+                logits = model.DecodeStep(cache, tensor(next.Select(token => (long)token).ToArray()));
+            }
+            AssertSameAsRecomputed(model, sequences, logits);
+            Assert.Equal(7 + steps, cache.Length);
+        }
+    }
+
+    [Fact]
+    public void Selecting_rows_keeps_each_kept_row_decoding_as_before()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 5);
+        model.eval();
+        var random = new Random(2);
+        int[][] sequences = [RandomTokens(random, 4), RandomTokens(random, 6), RandomTokens(random, 2)];
+
+        var (_, cache) = model.Prefill(sequences, maxNewTokens: 2);
+        using (cache)
+        {
+            cache.SelectRows([2, 0]);
+            int[][] kept = [[.. sequences[2], 9], [.. sequences[0], 4]];
+            var logits = model.DecodeStep(cache, tensor(new long[] { 9, 4 }));
+
+            Assert.Equal(2, cache.BatchSize);
+            AssertSameAsRecomputed(model, kept, logits);
+        }
+    }
+
+    [Fact]
+    public void Decoding_past_the_allocated_room_is_refused()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 5);
+        model.eval();
+
+        var (_, cache) = model.Prefill([[1, 2, 3]], maxNewTokens: 1);
+        using (cache)
+        {
+            model.DecodeStep(cache, tensor(new long[] { 4 }));
+            Assert.Throws<InvalidOperationException>(() => model.DecodeStep(cache, tensor(new long[] { 5 })));
+        }
+    }
+
+    [Fact]
+    public void Decoding_in_training_mode_is_refused_because_dropout_would_make_it_random()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 5);
+        model.train();
+
+        Assert.Throws<InvalidOperationException>(() => model.Prefill([[1, 2, 3]], maxNewTokens: 1));
+    }
+
+    private static void AssertSameAsRecomputed(GptModel model, int[][] sequences, Tensor cachedLogits)
+    {
+        for (var row = 0; row < sequences.Length; row++)
+        {
+            var tokens = tensor(sequences[row].Select(token => (long)token).ToArray()).unsqueeze(0);
+            var recomputed = model.call(tokens)[0, -1];
+            var difference = (recomputed - cachedLogits[row]).abs().max().item<float>();
+            Assert.True(difference < Tolerance, $"row {row}: cached logits differ from recomputed ones by {difference}");
+        }
+    }
+
+    private static int[] RandomTokens(Random random, int length) =>
+        Enumerable.Range(0, length).Select(_ => random.Next(TinyConfig.VocabularySize)).ToArray();
+}

@@ -1,0 +1,122 @@
+using PredLlm.Synth.Tests.Text;
+using PredLlm.Synth.Text;
+using PredLlm.Synth.Tokens;
+
+namespace PredLlm.Synth.Tests.Tokens;
+
+public class RowTokenizerTests
+{
+    private static readonly string[] Columns = ["a", "b", "y"];
+
+    [Fact]
+    public void A_row_is_begin_then_name_is_value_fields_between_separators_then_end()
+    {
+        var vocabulary = Vocabulary.Build(Columns, ["1", "yes"]);
+        var tokenizer = new RowTokenizer(vocabulary);
+        var one = Assert.Single(vocabulary.EncodeValue("1").ToArray());
+
+        var tokens = tokenizer.Encode(["1", null, ""], FieldOrder.Of([1, 0, 2], 3));
+
+        int[] expected =
+        [
+            Vocabulary.Begin,
+            vocabulary.NameToken(1), Vocabulary.Is, Vocabulary.Null, Vocabulary.Separator,
+            vocabulary.NameToken(0), Vocabulary.Is, one, Vocabulary.Separator,
+            vocabulary.NameToken(2), Vocabulary.Is, Vocabulary.End,
+        ];
+        Assert.Equal(expected, tokens);
+    }
+
+    [Fact]
+    public void Null_the_string_null_and_the_empty_string_stay_distinct()
+    {
+        var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, []));
+
+        var tokens = tokenizer.Encode([null, "null", ""], FieldOrder.TableOrder(3));
+
+        Assert.Equal(new string?[] { null, "null", "" }, tokenizer.DecodeToTableOrder(tokens));
+    }
+
+    [Fact]
+    public void Generated_rows_round_trip_in_any_order_and_with_padding()
+    {
+        var random = new Random(99);
+        for (var table = 0; table < 30; table++)
+        {
+            var names = AwkwardStrings.DistinctNames(random, 1 + random.Next(6), allowUnpairedSurrogates: false);
+            var rows = Enumerable.Range(0, 40).Select(_ => names.Select(_ => AwkwardStrings.NextValue(random, allowUnpairedSurrogates: false)).ToArray()).ToArray();
+            var tokenizer = new RowTokenizer(Vocabulary.Build(names, rows.Take(20).SelectMany(row => row)));
+            foreach (var row in rows)
+            {
+                var order = FieldOrder.FeaturesShuffledTargetLast(names.Length, names.Length - 1, random);
+                var padded = tokenizer.Encode(row, order).Concat(Enumerable.Repeat(Vocabulary.Pad, random.Next(3))).ToArray();
+
+                Assert.Equal(order.Select(names, row), tokenizer.Decode(padded));
+                Assert.Equal(row, tokenizer.DecodeToTableOrder(padded));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_prefix_is_the_start_of_the_full_row_and_ends_ready_for_the_next_name()
+    {
+        var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, ["7", "blue"]));
+        string?[] values = ["blue", "7", "no"];
+
+        var prefix = tokenizer.EncodePrefix([new("b", "7")]);
+        var full = tokenizer.Encode(values, FieldOrder.Of([1, 0, 2], 3));
+
+        Assert.Equal(full[..prefix.Length], prefix);
+        Assert.Equal(Vocabulary.Separator, prefix[^1]);
+        Assert.Equal([Vocabulary.Begin], tokenizer.EncodePrefix([]));
+    }
+
+    [Fact]
+    public void Fields_naming_unknown_or_repeated_columns_are_refused()
+    {
+        var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, []));
+
+        Assert.Throws<ArgumentException>(() => tokenizer.Encode([new RowField("zzz", "1")]));
+        Assert.Throws<ArgumentException>(() => tokenizer.Encode([new RowField("a", "1"), new RowField("a", "2")]));
+        Assert.Throws<ArgumentException>(() => tokenizer.Encode([]));
+    }
+
+    [Fact]
+    public void Malformed_token_rows_give_the_position_of_the_problem()
+    {
+        var vocabulary = Vocabulary.Build(Columns, ["1", "\u8a9e"]);
+        var tokenizer = new RowTokenizer(vocabulary);
+        var one = vocabulary.EncodeValue("1")[0];
+        var a = vocabulary.NameToken(0);
+        var b = vocabulary.NameToken(1);
+        var partial = vocabulary.EncodeValue("\u8a9e")[0];
+        (int[] Tokens, int Position)[] cases =
+        [
+            ([a, Vocabulary.Is, one, Vocabulary.End], 0),
+            ([Vocabulary.Begin, Vocabulary.Is, one, Vocabulary.End], 1),
+            ([Vocabulary.Begin, a, one, Vocabulary.End], 2),
+            ([Vocabulary.Begin, a, Vocabulary.Is, one], 4),
+            ([Vocabulary.Begin, a, Vocabulary.Is, one, Vocabulary.Separator, a, Vocabulary.Is, one, Vocabulary.End], 5),
+            ([Vocabulary.Begin, a, Vocabulary.Is, Vocabulary.Null, one, Vocabulary.End], 3),
+            ([Vocabulary.Begin, a, Vocabulary.Is, Vocabulary.Pad, Vocabulary.End], 3),
+            ([Vocabulary.Begin, a, Vocabulary.Is, one, Vocabulary.End, Vocabulary.Pad, b], 6),
+            ([Vocabulary.Begin, a, Vocabulary.Is, partial, Vocabulary.End], 3),
+        ];
+        foreach (var (tokens, position) in cases)
+        {
+            var error = Assert.Throws<MalformedRowException>(() => tokenizer.Decode(tokens));
+            Assert.Equal(position, error.Position);
+        }
+    }
+
+    [Fact]
+    public void Decoding_to_table_order_needs_every_column()
+    {
+        var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, []));
+
+        var tokens = tokenizer.Encode([new RowField("a", "x"), new RowField("y", "z")]);
+
+        Assert.Equal(2, tokenizer.Decode(tokens).Count);
+        Assert.Throws<MalformedRowException>(() => tokenizer.DecodeToTableOrder(tokens));
+    }
+}
