@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PredLlm.Synth.Worker.Processing;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record VersionReceipt(
     DateTimeOffset? RetryAfter,
     IReadOnlyList<AttemptFailure> Failures)
 {
+    [JsonIgnore]
     public bool IsSettled => Status != ReceiptStatus.Pending;
 
     public static VersionReceipt PendingFor(InputVersion version) =>
