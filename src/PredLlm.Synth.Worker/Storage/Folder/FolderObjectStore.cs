@@ -125,15 +125,8 @@ internal sealed class FolderObjectStore(string root, AreaNames areas, TimeProvid
         }
 
         // A newer version was moved aside: put it back unless an even newer one has arrived since.
-        try
-        {
-            File.Move(aside, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(aside);
-        }
-
+        HardLink.TryCreate(aside, path);
+        File.Delete(aside);
         return Task.FromResult(false);
     }
 
