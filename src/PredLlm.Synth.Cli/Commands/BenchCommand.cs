@@ -15,6 +15,53 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure this machine.");
         command.Subcommands.Add(CreateSpeed());
+        command.Subcommands.Add(CreatePaper());
+        return command;
+    }
+
+    private static Command CreatePaper()
+    {
+        var datasets = new Option<string[]>("--datasets") { Description = "Folders of tables and/or table files (default: ../shared/datasets, found above the working directory).", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<int>("--runs") { Description = "Runs per table, seeds 0, 1, 2, ...", DefaultValueFactory = _ => 3 };
+        var target = new Option<string?>("--target") { Description = "The target column of every table (default: each table's last column)." };
+        var markdown = new Option<FileInfo?>("--out") { Description = "Write the Markdown results table to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs per Pred-LLM model.", DefaultValueFactory = _ => 30 };
+        var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 5 };
+        var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
+        var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
+        {
+            datasets, runs, target, markdown, json, epochs, minutes, quick,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var isQuick = parseResult.GetValue(quick);
+            var tables = BenchmarkTables.Resolve(parseResult.GetValue(datasets) ?? []);
+            if (isQuick)
+            {
+                tables = [.. tables.Where(path => Path.GetFileNameWithoutExtension(path) == "iris").DefaultIfEmpty(tables.OrderBy(path => new FileInfo(path).Length).First())];
+            }
+            var options = new PaperBenchmarkOptions(
+                tables,
+                isQuick ? 1 : (int)Positive(parseResult.GetValue(runs), "--runs"),
+                parseResult.GetValue(target),
+                new TrainingBudget(
+                    MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
+                    MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))));
+            var results = await PaperBenchmark.RunAsync(options, message => Console.Error.Write($"\r{message,-90}"), cancellationToken);
+            Console.Error.WriteLine();
+            var table = results.ToMarkdown();
+            Console.WriteLine(table);
+            if (parseResult.GetValue(markdown) is { } markdownFile)
+            {
+                await File.WriteAllTextAsync(markdownFile.FullName, table, cancellationToken);
+            }
+            if (parseResult.GetValue(json) is { } jsonFile)
+            {
+                await File.WriteAllTextAsync(jsonFile.FullName, PaperResultsJson.Write(results), cancellationToken);
+            }
+            return ExitCodes.Released;
+        });
         return command;
     }
 

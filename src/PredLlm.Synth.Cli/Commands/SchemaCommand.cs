@@ -16,19 +16,9 @@ internal static class SchemaCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(table)!.FullName;
-            try
-            {
-                var schema = TableSchema.Infer(await TableReader.ReadAsync(path, TableLimits.Default, cancellationToken));
-                await Console.Out.WriteLineAsync(schema.ToJson());
-                return ExitCodes.Released;
-            }
-            catch (BadInputException e)
-            {
-                // Handled here: System.CommandLine's default exception handler catches it before Program.cs
-                // can, and would report exit code 1.
-                await Console.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
+            var schema = TableSchema.Infer(await TableReader.ReadAsync(path, TableLimits.Default, cancellationToken));
+            await Console.Out.WriteLineAsync(schema.ToJson());
+            return ExitCodes.Released;
         });
         return command;
     }

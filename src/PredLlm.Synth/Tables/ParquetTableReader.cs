@@ -57,6 +57,7 @@ public static class ParquetTableReader
             var fields = FlatFields(SchemaOf(reader), limits);
             var rowCount = RowCountOf(reader);
             limits.CheckRows(rowCount);
+            limits.CheckCells(rowCount, fields.Length);
             var capacity = checked((int)rowCount);
             var builders = fields.Select(field => ColumnBuilder.Create(ParquetColumnTypes.ToDefinition(field), capacity)).ToArray();
             for (var group = 0; group < reader.RowGroupCount; group++)
@@ -189,7 +190,7 @@ public static class ParquetTableReader
         {
             throw new BadInputException($"Column '{field.Name}' holds decimals with more than 28 significant digits, which are not supported.", e);
         }
-        catch (Exception e) when (e is not (BadInputException or OperationCanceledException or InvalidOperationException))
+        catch (Exception e) when (e is not (BadInputException or OperationCanceledException))
         {
             throw new BadInputException($"The Parquet file is damaged: column '{field.Name}' of row group {group} cannot be read.", e);
         }
