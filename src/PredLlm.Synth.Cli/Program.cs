@@ -10,6 +10,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 // On Ctrl+C / SIGTERM a command's token is cancelled; `serve` needs up to its shutdown timeout to hand
 // its claim back before the process may be ended (System.CommandLine's own default is 2 s).

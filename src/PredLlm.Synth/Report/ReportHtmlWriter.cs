@@ -147,7 +147,7 @@ public static class ReportHtmlWriter
             foreach (var floor in floors)
             {
                 var status = floor.Met ? "met" : Invariant($"<span class=\"badge {(floor.Action == Policies.FloorAction.Fail ? "fail" : "warn")}\">not met</span>");
-                page.Append(Invariant($"<tr><td>{Html.Escape(floor.Metric)}</td><td class=\"num\">{ReportFigures.Text(floor.Value)}</td><td class=\"num\">{(floor.IsMaximum ? "\u2264 " : "\u2265 ")}{ReportFigures.Text(floor.Bound)}</td><td>{Html.Escape(floor.Action.ToString().ToLowerInvariant())}</td><td>{status}</td></tr>\n"));
+                page.Append(Invariant($"<tr><td>{Html.Escape(floor.Metric)}</td><td class=\"num\">{ReportFigures.TextAgainst(floor.Value, floor.Bound)}</td><td class=\"num\">{(floor.IsMaximum ? "\u2264 " : "\u2265 ")}{ReportFigures.Text(floor.Bound)}</td><td>{Html.Escape(floor.Action.ToString().ToLowerInvariant())}</td><td>{status}</td></tr>\n"));
             }
 
             page.Append("</tbody></table>\n");
