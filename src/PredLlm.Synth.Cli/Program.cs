@@ -21,9 +21,20 @@ var invocation = new InvocationConfiguration
     EnableDefaultExceptionHandler = false,
 };
 
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    // A missing or malformed option is bad input (exit 2), like a bad table.
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+    return ExitCodes.BadInput;
+}
+
 try
 {
-    return await root.Parse(args).InvokeAsync(invocation);
+    return await parsed.InvokeAsync(invocation);
 }
 catch (BadInputException e)
 {
