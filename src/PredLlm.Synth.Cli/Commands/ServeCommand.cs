@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PredLlm.Synth.Job;
 using PredLlm.Synth.Worker.Hosting;
 
 namespace PredLlm.Synth.Cli.Commands;
@@ -25,6 +26,8 @@ internal static class ServeCommand
             var builder = Host.CreateApplicationBuilder([.. parseResult.UnmatchedTokens]);
             builder.Services.AddWorkerLogging(builder.Configuration);
             builder.Services.AddSynthesisWorker(builder.Configuration);
+            builder.Services.AddSingleton<IPipelineObserver, LoggingPipelineObserver>();
+            builder.Services.AddSingleton<ISynthesisJob>(services => new SynthesisPipeline(new PipelineSettings(), services.GetRequiredService<IPipelineObserver>()));
             using var host = builder.Build();
             try
             {

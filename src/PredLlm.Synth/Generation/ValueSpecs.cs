@@ -32,9 +32,8 @@ public static class ValueSpecs
             ValueFamily.Integer => IntegerRange((Column<long>)column),
             ValueFamily.Real or ValueFamily.Decimal => Number(texts),
             ValueFamily.Date => new DateTimeSpec("yyyy-MM-dd"),
-            ValueFamily.Timestamp => new DateTimeSpec(texts.Any(text => text.Contains('.', StringComparison.Ordinal))
-                ? "yyyy-MM-ddTHH:mm:ss.fffffff"
-                : "yyyy-MM-ddTHH:mm:ss"),
+            // ValueText writes whole seconds without a fraction and trims a fraction's trailing zeros.
+            ValueFamily.Timestamp => new DateTimeSpec("yyyy-MM-ddTHH:mm:ss.FFFFFFF"),
             _ => throw new ArgumentOutOfRangeException(nameof(column), column.Family, "Unknown value family."),
         };
         return spec with { Nullable = column.NullCount > 0 };

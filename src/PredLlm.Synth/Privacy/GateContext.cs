@@ -93,14 +93,26 @@ internal sealed class GateContext
         return sample;
     }
 
+    /// <summary>
+    /// Rows for a membership-inference test: members drawn from train, non-members from the holdout, as
+    /// many of each (at most <paramref name="maxPerGroup"/>), so neither group dominates the scores.
+    /// </summary>
+    public (int[] Members, int[] NonMembers) MembershipSample(int maxPerGroup, PrivacyTestId test)
+    {
+        var random = RandomFor(test);
+        var size = Math.Min(maxPerGroup, Math.Min(Inputs.Train.RowCount, Inputs.Holdout.RowCount));
+        return (Sample(Inputs.Train.RowCount, size, random), Sample(Inputs.Holdout.RowCount, size, random));
+    }
+
     /// <summary>Positions of the given names among <see cref="DistanceColumns"/>.</summary>
     public int[] ColumnPositions(IEnumerable<string> names) =>
         [.. names.Select(name => DistanceColumns.ToList().IndexOf(name))];
 }
 
-/// <summary>Row identity for exact-copy tests: the invariant text of every value, each prefixed by its length, so no two different rows share a key.</summary>
+/// <summary>Rows as text, for exact matching and for edit distances.</summary>
 internal static class RowKeys
 {
+    /// <summary>Row identity for exact-copy tests: the invariant text of every value, each prefixed by its length, so no two different rows share a key.</summary>
     public static string[] Of(Table table, IReadOnlyList<string> columns)
     {
         var selected = columns.Select(name => table[name]).ToArray();
@@ -127,4 +139,8 @@ internal static class RowKeys
 
         return keys;
     }
+
+    /// <summary>The row as the model writes it, values in column order separated by commas (a null is empty): what digit-copying shows in.</summary>
+    public static string Serialised(Table table, IReadOnlyList<string> columns, int row) =>
+        string.Join(',', columns.Select(name => table[name].Format(row) ?? string.Empty));
 }

@@ -15,13 +15,14 @@ internal sealed class AlignedColumn
     /// <summary>Categorical columns keep this many most frequent train categories as levels; the rest share one "other" level.</summary>
     public const int CategoryLevels = 20;
 
-    public AlignedColumn(Column train, Column holdout, Column synthetic)
+    public AlignedColumn(Column train, Column holdout, Column synthetic, QualityColumnKind kind)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(synthetic);
         Name = train.Name;
-        Kind = QualityColumnKinds.Of(train);
+        Family = train.Family;
+        Kind = kind;
         if (Kind == QualityColumnKind.Categorical)
         {
             Categories = CategoryCoding.Fit(train, holdout, synthetic);
@@ -32,16 +33,18 @@ internal sealed class AlignedColumn
         }
         else
         {
-            var trainNumbers = NumericValues.Of(train);
+            var trainNumbers = FiniteValues.Of(train);
             Binning = NumericBinning.Fit(trainNumbers, NumericLevels);
             LevelCount = Binning.BinCount;
             Train = Numeric(trainNumbers);
-            Holdout = Numeric(NumericValues.Of(holdout));
-            Synthetic = Numeric(NumericValues.Of(synthetic));
+            Holdout = Numeric(FiniteValues.Of(holdout));
+            Synthetic = Numeric(FiniteValues.Of(synthetic));
         }
     }
 
     public string Name { get; }
+
+    public ValueFamily Family { get; }
 
     public QualityColumnKind Kind { get; }
 

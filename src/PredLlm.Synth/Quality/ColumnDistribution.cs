@@ -1,4 +1,5 @@
 using System.Globalization;
+using PredLlm.Synth.Tables;
 
 namespace PredLlm.Synth.Quality;
 
@@ -89,28 +90,32 @@ internal static class ColumnDistributions
         }
 
         return [.. runs.Select(run => new DistributionBin(
-            RangeLabel(column.Kind, binning, run.First, run.Last),
+            RangeLabel(column.Family, binning, run.First, run.Last),
             Share(run.Real, realTotal),
             Share(run.Synthetic, syntheticTotal)))];
     }
 
     /// <summary>Half-open ranges; the end bins are open-ended because they hold the clipped extremes.</summary>
-    private static string RangeLabel(QualityColumnKind kind, NumericBinning binning, int first, int last)
+    private static string RangeLabel(ValueFamily family, NumericBinning binning, int first, int last)
     {
         var isFirst = first == 0;
         var isLast = last == binning.BinCount - 1;
         return (isFirst, isLast) switch
         {
             (true, true) => "all values",
-            (true, false) => $"< {Format(kind, binning.EdgeBelow(last + 1))}",
-            (false, true) => $"\u2265 {Format(kind, binning.EdgeBelow(first))}",
-            _ => $"{Format(kind, binning.EdgeBelow(first))} \u2013 {Format(kind, binning.EdgeBelow(last + 1))}",
+            (true, false) => $"< {Format(family, binning.EdgeBelow(last + 1))}",
+            (false, true) => $"\u2265 {Format(family, binning.EdgeBelow(first))}",
+            _ => $"{Format(family, binning.EdgeBelow(first))} \u2013 {Format(family, binning.EdgeBelow(last + 1))}",
         };
     }
 
-    private static string Format(QualityColumnKind kind, double value) => kind == QualityColumnKind.Datetime
-        ? DateOnly.FromDayNumber((int)Math.Clamp(Math.Floor(value), 0, DateOnly.MaxValue.DayNumber)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A bin edge as the report shows it: dates as dates, numbers rounded to 3 decimals.</summary>
+    private static string Format(ValueFamily family, double value) => family switch
+    {
+        ValueFamily.Date => ValueText.FormatDate(DateOnly.FromDayNumber((int)Math.Clamp(Math.Floor(value), 0, DateOnly.MaxValue.DayNumber))),
+        ValueFamily.Timestamp => new DateTime((long)Math.Clamp(value, 0, DateTime.MaxValue.Ticks), DateTimeKind.Unspecified).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture),
+    };
 
     private static long[] Counts(int[] index, int size)
     {

@@ -11,7 +11,7 @@ public sealed record DensityCoverageResult(ComparedScore Density, ComparedScore 
 /// <summary>
 /// Density and coverage (Naeem et al., ICML 2020), the paper's precision/recall-style metrics. The
 /// neighbourhood of a real row is the closed ball reaching its k-th nearest other real row (k = 5), in
-/// the <see cref="MixedRowSpace"/>. Closed balls count exact matches, which matter in discrete data.
+/// the <see cref="MixedRowSpace"/> (Gower-style, numbers scaled by their spread). Closed balls count exact matches, which matter in discrete data.
 /// Each side is a seeded sample of at most <see cref="MaxRowsPerSide"/> rows, the same size for
 /// train, synthetic and holdout (coverage depends on how many rows try to cover). The intervals
 /// resample the synthetic rows' neighbourhood counts (density) and the real rows' covered flags

@@ -6,11 +6,12 @@ namespace PredLlm.Synth.Quality;
 /// <param name="Task">Classification or regression; by default decided from the scoring table's target column.</param>
 /// <param name="RequiredClasses">Classes the training table must hold or score 0; by default the scoring table's classes.</param>
 /// <param name="BootstrapReplicates">Resamples of the scored rows behind the 95% intervals (0: no interval).</param>
-public sealed record DownstreamOptions(int Seed = 0, PredictionTaskKind? Task = null, IReadOnlyCollection<string>? RequiredClasses = null, int BootstrapReplicates = 200);
+public sealed record DownstreamOptions(int Seed = 0, PredictionTask? Task = null, IReadOnlyCollection<string>? RequiredClasses = null, int BootstrapReplicates = 200);
 
 /// <summary>
 /// "Train a gradient-boosted model on table A, score it on table B": the building block of ML efficacy
-/// and of the paper's benchmark protocol. Rows whose target is null are left out of both sides.
+/// and of the paper's benchmark protocol. Every other column of the training table is a feature; rows
+/// whose target is null are left out of both sides.
 /// </summary>
 public static class DownstreamEvaluation
 {
@@ -26,7 +27,8 @@ public static class DownstreamEvaluation
         }
 
         var required = options.RequiredClasses ?? [.. DownstreamTarget.Labels(scoreOn, target)];
-        var predictions = DownstreamModel.TrainAndPredict(trainOn, scoreOn, resolved, required, options.Seed);
+        var features = trainOn.Columns.Select(column => column.Name).Where(name => name != target).ToArray();
+        var predictions = DownstreamModel.TrainAndPredict(trainOn, scoreOn, resolved, features, required, options.Seed);
         var bootstrap = new Bootstrap(options.BootstrapReplicates, options.Seed);
         return Score([predictions], bootstrap, stream: 0)[0];
     }

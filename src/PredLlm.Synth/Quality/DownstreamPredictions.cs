@@ -1,3 +1,5 @@
+using PredLlm.Synth.Tables;
+
 namespace PredLlm.Synth.Quality;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class DownstreamPredictions
     /// <summary>Classification: <paramref name="classScores"/>[row][class] over the target's class list.</summary>
     public DownstreamPredictions(int[] trueClass, double[][] classScores, int classCount, int missingClasses)
     {
-        Task = PredictionTaskKind.Classification;
+        Task = PredictionTask.Classification;
         MissingClasses = missingClasses;
         _trueClass = trueClass;
         _predictedClass = [.. classScores.Select(ArgMax)];
@@ -28,25 +30,25 @@ internal sealed class DownstreamPredictions
     /// <summary>Regression.</summary>
     public DownstreamPredictions(double[] trueValue, double[] predictedValue)
     {
-        Task = PredictionTaskKind.Regression;
+        Task = PredictionTask.Regression;
         _trueValue = trueValue;
         _predictedValue = predictedValue;
     }
 
-    public PredictionTaskKind Task { get; }
+    public PredictionTask Task { get; }
 
     public int MissingClasses { get; }
 
     public int ClassCount { get; }
 
-    public int Rows => Task == PredictionTaskKind.Classification ? _trueClass.Length : _trueValue.Length;
+    public int Rows => Task == PredictionTask.Classification ? _trueClass.Length : _trueValue.Length;
 
     public int MetricCount => DownstreamMetrics.For(Task).Count;
 
     /// <summary>Writes the metrics in <see cref="DownstreamMetrics.For"/> order; all 0 when the model lacked classes.</summary>
     public void Score(ReadOnlySpan<int> weights, Span<double> output)
     {
-        if (Task == PredictionTaskKind.Regression)
+        if (Task == PredictionTask.Regression)
         {
             ScoreRegression(weights, output);
         }

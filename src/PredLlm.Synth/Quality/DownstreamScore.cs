@@ -1,11 +1,6 @@
-namespace PredLlm.Synth.Quality;
+using PredLlm.Synth.Tables;
 
-/// <summary>What a target column asks a model to do.</summary>
-public enum PredictionTaskKind
-{
-    Classification,
-    Regression,
-}
+namespace PredLlm.Synth.Quality;
 
 /// <summary>A named statistic, such as ("accuracy", 0.85 [0.84, 0.86]).</summary>
 public sealed record NamedEstimate(string Name, Estimate Estimate);
@@ -17,7 +12,7 @@ public sealed record NamedEstimate(string Name, Estimate Estimate);
 /// Regression: <see cref="DownstreamMetrics.RSquared"/>, <see cref="DownstreamMetrics.MeanSquaredError"/>.
 /// </summary>
 /// <param name="MissingClasses">Classes the model had to know but its training table lacked; when above 0 every metric is 0 (the paper's rule).</param>
-public sealed record DownstreamScore(PredictionTaskKind Task, IReadOnlyList<NamedEstimate> Metrics, int MissingClasses)
+public sealed record DownstreamScore(PredictionTask Task, IReadOnlyList<NamedEstimate> Metrics, int MissingClasses)
 {
     public Estimate this[string metric] => Metrics.FirstOrDefault(named => named.Name == metric)?.Estimate
         ?? throw new KeyNotFoundException($"A {Task} score has no metric '{metric}'.");
@@ -32,7 +27,7 @@ public static class DownstreamMetrics
     public const string RSquared = "r2";
     public const string MeanSquaredError = "mse";
 
-    public static IReadOnlyList<string> For(PredictionTaskKind task) => task == PredictionTaskKind.Classification
+    public static IReadOnlyList<string> For(PredictionTask task) => task == PredictionTask.Classification
         ? [Accuracy, MacroF1, RocAuc]
         : [RSquared, MeanSquaredError];
 }

@@ -3,15 +3,15 @@ using PredLlm.Synth.Tables;
 namespace PredLlm.Synth.Quality;
 
 /// <summary>
-/// The target column of a downstream task: regression for numbers, classification for categories
-/// (see <see cref="QualityColumnKinds"/>), with one class list shared by every table involved (ordinal
+/// The target column of a downstream task: classification or regression as <see cref="PredictionTasks"/>
+/// decides (unless the caller says), with one class list shared by every table involved (ordinal
 /// order of the classes' invariant text) so that class indices mean the same everywhere.
 /// </summary>
 internal sealed class DownstreamTarget
 {
     private readonly Dictionary<string, int> _classIndex;
 
-    private DownstreamTarget(string column, PredictionTaskKind task, IReadOnlyList<string> classes)
+    private DownstreamTarget(string column, PredictionTask task, IReadOnlyList<string> classes)
     {
         Column = column;
         Task = task;
@@ -21,13 +21,13 @@ internal sealed class DownstreamTarget
 
     public string Column { get; }
 
-    public PredictionTaskKind Task { get; }
+    public PredictionTask Task { get; }
 
     /// <summary>Every class seen in any of the tables (empty for regression).</summary>
     public IReadOnlyList<string> Classes { get; }
 
     /// <param name="decidingTable">The real table whose column decides the task when <paramref name="task"/> is not given.</param>
-    public static DownstreamTarget Resolve(string column, Table decidingTable, PredictionTaskKind? task, params Table[] tables)
+    public static DownstreamTarget Resolve(string column, Table decidingTable, PredictionTask? task, params Table[] tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(column);
         ArgumentNullException.ThrowIfNull(decidingTable);
@@ -36,13 +36,13 @@ internal sealed class DownstreamTarget
             throw new BadInputException($"The target column '{column}' is not in the table.");
         }
 
-        var kind = task ?? (QualityColumnKinds.Of(target) == QualityColumnKind.Categorical ? PredictionTaskKind.Classification : PredictionTaskKind.Regression);
-        if (kind == PredictionTaskKind.Regression && target.Family == ValueFamily.Text)
+        var kind = task ?? PredictionTasks.Of(target);
+        if (kind == PredictionTask.Regression && !NumericView.IsOrdered(target.Family))
         {
-            throw new BadInputException($"The target column '{column}' holds text: it can only be a classification target.");
+            throw new BadInputException($"The target column '{column}' holds no numbers: it can only be a classification target.");
         }
 
-        var classes = kind == PredictionTaskKind.Classification
+        var classes = kind == PredictionTask.Classification
             ? tables.Append(decidingTable).SelectMany(table => Labels(table, column)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
             : [];
         return new DownstreamTarget(column, kind, classes);
@@ -65,5 +65,5 @@ internal sealed class DownstreamTarget
     public int IndexOf(string label) => _classIndex[label];
 
     /// <summary>Each row's target value, NaN where it is missing.</summary>
-    public double[] ValuesOf(Table table) => NumericValues.Of(table[Column]);
+    public double[] ValuesOf(Table table) => FiniteValues.Of(table[Column]);
 }

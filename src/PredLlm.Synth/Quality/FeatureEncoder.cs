@@ -4,14 +4,14 @@ namespace PredLlm.Synth.Quality;
 
 /// <summary>
 /// Turns table rows into the float feature vectors the gradient-boosted trees read, with a layout
-/// fitted on one table and applied to any table with the same columns. Numeric, boolean and
-/// datetime columns give their value (0 when missing) and a missing flag; text columns give a one-hot
+/// fitted on one table and applied to any table with the same columns. Numeric and datetime columns
+/// give their value (0 when missing) and a missing flag; text and boolean columns give a one-hot
 /// block over their <see cref="MaxCategories"/> most frequent categories in the fitted table (rarer
 /// and unseen ones light no slot) plus a missing slot.
 /// </summary>
 internal sealed class FeatureEncoder
 {
-    /// <summary>One-hot width cap per text column: keeps identifier-like columns from exploding the feature space.</summary>
+    /// <summary>One-hot width cap per text or boolean column: keeps identifier-like columns from exploding the feature space.</summary>
     public const int MaxCategories = 32;
 
     private readonly EncodedColumn[] _columns;
@@ -34,7 +34,7 @@ internal sealed class FeatureEncoder
         foreach (var name in columns)
         {
             var column = table[name];
-            var categories = column.Family == ValueFamily.Text ? TopCategories(column) : null;
+            var categories = NumericView.IsOrdered(column.Family) ? null : TopCategories(column);
             encoded.Add(new EncodedColumn(name, offset, categories));
             offset += encoded[^1].Width;
         }
@@ -108,7 +108,7 @@ internal sealed class FeatureEncoder
                 return;
             }
 
-            var numbers = NumericValues.Of(column);
+            var numbers = FiniteValues.Of(column);
             for (var row = 0; row < rows.Length; row++)
             {
                 if (double.IsNaN(numbers[row]))

@@ -39,7 +39,8 @@ internal static class GradientBoostedTrees
 
         var keySchema = Schema<ClassRow>(width);
         keySchema[nameof(ClassRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
-        var keyed = ml.Data.LoadFromEnumerable(features.Select((row, i) => new ClassRow { Features = row, Label = (uint)labels[i] + 1 }), keySchema);
+        // LoadFromEnumerable takes a key column's values 0-based (class c is c, not c + 1).
+        var keyed = ml.Data.LoadFromEnumerable(features.Select((row, i) => new ClassRow { Features = row, Label = (uint)labels[i] }), keySchema);
         var oneVersusRest = ml.MulticlassClassification.Trainers
             .OneVersusAll(ml.BinaryClassification.Trainers.FastTree(Options<FastTreeBinaryTrainer.Options>(seed)))
             .Fit(keyed);

@@ -1,28 +1,28 @@
 namespace PredLlm.Synth.Quality;
 
 /// <summary>
-/// A Gower-style distance between rows of mixed columns, the same space the privacy gate measures in:
-/// numeric and datetime values go through the empirical CDF of the reference rows (so a distance of
-/// 0.1 means "10% of the real rows lie between"), categories count 0 when equal and 1 otherwise, a
-/// null against a value counts 1 and two nulls 0; the distance is the mean over columns, in [0, 1].
+/// A Gower-style distance between rows of mixed columns for density and coverage. A numeric or
+/// datetime column counts |a - b| divided by the spread of the train values (their 10%-90% quantile
+/// range, or a wider range when that is 0), capped at 1; a categorical column counts 0 when equal and
+/// 1 otherwise; a missing value against a present one counts 1 and two missing ones 0. The distance
+/// is the mean over columns. Scaling by spread (rather than the empirical CDF the privacy gate uses)
+/// keeps values beyond the real range apart from the real extremes instead of piling them onto them.
 /// </summary>
 internal sealed class MixedRowSpace
 {
     private readonly AlignedColumn[] _columns;
-    private readonly double[][] _referenceSorted;
+    private readonly (double Centre, double Spread)[] _scales;
 
-    /// <param name="referenceRows">Rows of the train split whose values define the CDFs.</param>
+    /// <param name="referenceRows">Rows of the train split whose values set each column's scale.</param>
     public MixedRowSpace(IReadOnlyList<AlignedColumn> columns, int[] referenceRows)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(referenceRows);
         _columns = [.. columns];
-        _referenceSorted = [.. _columns.Select(column => column.IsCategorical
-            ? []
-            : Quantiles.SortedFinite([.. referenceRows.Select(row => column.Train.Numbers![row])]))];
+        _scales = [.. _columns.Select(column => column.IsCategorical
+            ? (0, 1)
+            : Scale(Quantiles.SortedFinite([.. referenceRows.Select(row => column.Train.Numbers![row])])))];
     }
-
-    public int Dimensions => _columns.Length;
 
     /// <summary>The given rows of one sample, encoded for fast distances.</summary>
     public EncodedRows Encode(Func<AlignedColumn, ColumnSample> sample, int[] rows)
@@ -35,10 +35,11 @@ internal sealed class MixedRowSpace
         for (var n = 0; n < numeric.Length; n++)
         {
             var numbers = sample(_columns[numeric[n]]).Numbers!;
+            var (centre, spread) = _scales[numeric[n]];
             for (var i = 0; i < rows.Length; i++)
             {
-                var position = Cdf(_referenceSorted[numeric[n]], numbers[rows[i]]);
-                positions[(i * numeric.Length) + n] = double.IsNaN(position) ? EncodedRows.MissingPosition : (float)position;
+                var value = numbers[rows[i]];
+                positions[(i * numeric.Length) + n] = double.IsNaN(value) ? EncodedRows.MissingPosition : (float)((value - centre) / spread);
             }
         }
 
@@ -55,79 +56,40 @@ internal sealed class MixedRowSpace
         return new EncodedRows(positions, numeric.Length, codes, categorical.Length, rows.Length);
     }
 
-    /// <summary>Mid-rank empirical CDF: the share of reference values below, plus half the share equal.</summary>
-    private static double Cdf(double[] sorted, double value)
+    /// <summary>Median and the widest-needed spread: 10%-90% range, else 1%-99%, else the full range, else 1 (a constant column).</summary>
+    private static (double Centre, double Spread) Scale(double[] sorted)
     {
-        if (double.IsNaN(value))
-        {
-            return double.NaN;
-        }
-
         if (sorted.Length == 0)
         {
-            return 0.5;
+            return (0, 1);
         }
 
-        var below = LowerBound(sorted, value);
-        var upTo = UpperBound(sorted, value);
-        return (below + ((upTo - below) / 2.0)) / sorted.Length;
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
-
-    private static int UpperBound(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        var centre = Quantiles.OfSorted(sorted, 0.5);
+        double[] spreads =
+        [
+            Quantiles.OfSorted(sorted, 0.9) - Quantiles.OfSorted(sorted, 0.1),
+            Quantiles.OfSorted(sorted, 0.99) - Quantiles.OfSorted(sorted, 0.01),
+            sorted[^1] - sorted[0],
+        ];
+        var spread = spreads.FirstOrDefault(value => value > 0, 1.0);
+        return (centre, spread);
     }
 }
 
 /// <summary>
-/// Rows encoded by a <see cref="MixedRowSpace"/>: CDF positions of the numeric columns and codes of
+/// Rows encoded by a <see cref="MixedRowSpace"/>: scaled numbers of the numeric columns and codes of
 /// the categorical ones, each row-major. A missing number sits at <see cref="MissingPosition"/>, far
-/// outside [0, 1], so that min(|a - b|, 1) is 1 against a value and 0 against another missing one
-/// without a branch; a null category is code -1 and compares like any code.
+/// beyond any scaled value, so that min(|a - b|, 1) is 1 against a value and 0 against another
+/// missing one without a branch; a null category is code -1 and compares like any code.
 /// </summary>
 internal sealed class EncodedRows(float[] positions, int numericColumns, int[] codes, int categoricalColumns, int count)
 {
-    public const float MissingPosition = -10f;
+    public const float MissingPosition = -1e30f;
 
     public int Count => count;
 
-    public int Dimensions => numericColumns + categoricalColumns;
-
     /// <summary>
-    /// The sum over columns of the per-column distances (the distance times <see cref="Dimensions"/>)
+    /// The sum over columns of the per-column distances (the distance times the column count)
     /// between this sample's row and another sample's row, or any value above <paramref name="limit"/>
     /// once the sum passes it: every term is non-negative, so the scan can stop early.
     /// </summary>

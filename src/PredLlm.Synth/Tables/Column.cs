@@ -116,6 +116,9 @@ public sealed class Column<T> : Column
 
     public override string? Format(int row) => IsNull(row) ? null : _codec.Format(_values[row]);
 
+    /// <summary>The invariant text of any value of this column's type, as <see cref="Format"/> gives it for a row.</summary>
+    public string FormatValue(T value) => _codec.Format(value);
+
     public override Column<T> TakeRows(ReadOnlySpan<int> rows)
     {
         var taken = new T[rows.Length];

@@ -63,7 +63,12 @@ public sealed class ColumnBuilder<T> : ColumnBuilder
 
     public void Append(T value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        // Not ArgumentNullException.ThrowIfNull: it takes an object and would box every value appended.
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value), "Append a null with AppendNull.");
+        }
+
         EnsureRoom();
         _values[_count++] = value;
     }

@@ -53,6 +53,7 @@ public static class CsvTableReader
             }
 
             limits.CheckRows(cells[0].Count + 1L);
+            limits.CheckCells(cells[0].Count + 1L, names.Length);
             for (var i = 0; i < record.Count; i++)
             {
                 cells[i].Add(record[i]);
@@ -102,6 +103,10 @@ public static class CsvTableReader
             if (cell is null)
             {
                 builder.AppendNull();
+            }
+            else if (builder is ColumnBuilder<string> text)
+            {
+                text.Append(cell); // already the value: no need to parse a copy
             }
             else if (!builder.TryAppendText(cell))
             {

@@ -55,14 +55,11 @@ public static class ParquetTableReader
         await using (reader.ConfigureAwait(false))
         {
             var fields = FlatFields(SchemaOf(reader), limits);
-            var rowCount = reader.RowGroups.Sum(group => group.RowCount);
-            if (rowCount == 0)
-            {
-                throw new BadInputException("The table has no rows.");
-            }
-
+            var rowCount = RowCountOf(reader);
             limits.CheckRows(rowCount);
-            var builders = fields.Select(field => ColumnBuilder.Create(ParquetColumnTypes.ToDefinition(field), (int)rowCount)).ToArray();
+            limits.CheckCells(rowCount, fields.Length);
+            var capacity = checked((int)rowCount);
+            var builders = fields.Select(field => ColumnBuilder.Create(ParquetColumnTypes.ToDefinition(field), capacity)).ToArray();
             for (var group = 0; group < reader.RowGroupCount; group++)
             {
                 using var rowGroup = reader.OpenRowGroupReader(group);
@@ -101,6 +98,19 @@ public static class ParquetTableReader
         {
             throw new BadInputException("The Parquet file is truncated: it does not end with a Parquet footer.");
         }
+    }
+
+    /// <summary>Rows in all row groups, from the footer: known before any value is read.</summary>
+    private static long RowCountOf(ParquetReader reader)
+    {
+        var groups = reader.Metadata?.RowGroups ?? [];
+        if (groups.Exists(group => group.NumRows < 0))
+        {
+            throw new BadInputException("The Parquet file is damaged: a row group has a negative row count.");
+        }
+
+        var rowCount = groups.Sum(group => group.NumRows);
+        return rowCount > 0 ? rowCount : throw new BadInputException("The table has no rows.");
     }
 
     private static ParquetSchema SchemaOf(ParquetReader reader)
@@ -180,7 +190,7 @@ public static class ParquetTableReader
         {
             throw new BadInputException($"Column '{field.Name}' holds decimals with more than 28 significant digits, which are not supported.", e);
         }
-        catch (Exception e) when (e is not (BadInputException or OperationCanceledException or InvalidOperationException))
+        catch (Exception e) when (e is not (BadInputException or OperationCanceledException))
         {
             throw new BadInputException($"The Parquet file is damaged: column '{field.Name}' of row group {group} cannot be read.", e);
         }

@@ -15,6 +15,12 @@ public sealed record TableLimits
     /// <summary>1 GiB on disk.</summary>
     public long MaxBytes { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// 50,000,000 values (rows x columns), about 400 MB held as doubles: the file size alone does not
+    /// bound memory, since a compressed Parquet file can expand a thousandfold.
+    /// </summary>
+    public long MaxCells { get; init; } = 50_000_000;
+
     public static TableLimits Default { get; } = new();
 
     /// <summary>Refuses a table of <paramref name="bytes"/> bytes (when known) over the byte limit.</summary>
@@ -31,6 +37,14 @@ public sealed record TableLimits
         if (rows > MaxRows)
         {
             throw new BadInputException($"The table has {rows} rows; the limit is {MaxRows} rows.");
+        }
+    }
+
+    internal void CheckCells(long rows, int columns)
+    {
+        if (rows * columns > MaxCells)
+        {
+            throw new BadInputException($"The table has {rows * columns} values ({rows} rows x {columns} columns); the limit is {MaxCells} values.");
         }
     }
 

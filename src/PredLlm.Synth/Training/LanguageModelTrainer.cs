@@ -19,6 +19,7 @@ public sealed class LanguageModelTrainer
     private readonly TrainingOptions options;
     private readonly Action<TrainingProgress> report;
     private readonly LearningRateSchedule schedule;
+    private readonly Parameter[] parameters;
     private readonly Device device;
     private readonly Stopwatch wallClock = new();
     private readonly Stopwatch stepClock = new();
@@ -36,7 +37,8 @@ public sealed class LanguageModelTrainer
         this.options = options;
         report = progress ?? (_ => { });
         schedule = new LearningRateSchedule(options);
-        device = model.parameters().First().device;
+        parameters = model.parameters().ToArray();
+        device = parameters[0].device;
     }
 
     /// <summary>
@@ -68,10 +70,7 @@ public sealed class LanguageModelTrainer
         var random = new Random(options.Seed);
         var validationBatches = ValidationBatches();
         using var optimizer = CreateOptimizer();
-        using var best = new BestWeights(model);
-        double? bestValidationLoss = null;
-        var bestEpoch = 0;
-        var epochsWithoutImprovement = 0;
+        using var earlyStopping = new EarlyStopping(model, options.Patience);
         var epoch = 0;
         var epochLoss = 0.0;
         StopReason? stopReason = null;
@@ -81,52 +80,12 @@ public sealed class LanguageModelTrainer
         while (stopReason is null)
         {
             epoch++;
-            var sequences = corpus.TrainingSequences(epoch - 1, new Random(random.Next()));
-            if (sequences.Count == 0)
-            {
-                throw new ArgumentException("The corpus has no training sequences.");
-            }
-            var batches = LengthBucketing.Batches(CheckedSequences(sequences, "training"), options.BatchSize, new Random(random.Next()));
-            model.train();
-            var epochLossSum = 0.0;
-            var epochSteps = 0;
-            foreach (var sequencesOfBatch in batches)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var batch = new TokenBatch(sequencesOfBatch, corpus.PadId);
-                learningRate = schedule.At(BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
-                var loss = Step(optimizer, batch);
-                epochLossSum += loss;
-                epochSteps++;
-                lossSinceReport += loss;
-                stepsSinceReport++;
-                stopReason = MidEpochLimit();
-                if (stopReason is not null)
-                {
-                    break;
-                }
-                if (reportClock.Elapsed >= options.ProgressInterval)
-                {
-                    Report(epoch, validationLoss: null, BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
-                }
-            }
-            epochLoss = epochLossSum / Math.Max(1, epochSteps);
-
+            (epochLoss, stopReason) = TrainEpoch(epoch, EpochBatches(epoch, random), optimizer, cancellationToken);
             var validationLoss = ValidationLoss(validationBatches);
-            if (validationLoss is { } current && (bestValidationLoss is null || current < bestValidationLoss))
+            earlyStopping.Observe(epoch, validationLoss);
+            if (stopReason is null && earlyStopping.PatienceRunOut)
             {
-                bestValidationLoss = current;
-                bestEpoch = epoch;
-                epochsWithoutImprovement = 0;
-                best.Capture();
-            }
-            else if (validationLoss is not null && ++epochsWithoutImprovement >= options.Patience)
-            {
-                stopReason ??= StopReason.EarlyStopping;
-            }
-            if (validationLoss is null)
-            {
-                bestEpoch = epoch;
+                stopReason = StopReason.EarlyStopping;
             }
             if (stopReason is null && epoch >= options.Budget.MaxEpochs)
             {
@@ -135,15 +94,51 @@ public sealed class LanguageModelTrainer
             Report(epoch, validationLoss, BudgetSpent(epoch));
         }
 
-        if (bestValidationLoss is not null)
-        {
-            best.Restore();
-        }
+        earlyStopping.RestoreBest();
         model.eval();
         wallClock.Stop();
         return new TrainingMetadata(
-            options, epoch, steps, tokens, epochLoss, bestValidationLoss, bestEpoch, stopReason.Value,
+            options, epoch, steps, tokens, epochLoss, earlyStopping.BestLoss, earlyStopping.BestEpoch, stopReason.Value,
             TokensPerSecond(), wallClock.Elapsed);
+    }
+
+    /// <summary>The epoch's sequences from the corpus, cut into length-bucketed batches; both draw on their own seeded generators.</summary>
+    private List<int[][]> EpochBatches(int epoch, Random random)
+    {
+        var sequences = corpus.TrainingSequences(epoch - 1, new Random(random.Next()));
+        if (sequences.Count == 0)
+        {
+            throw new ArgumentException("The corpus has no training sequences.");
+        }
+        return LengthBucketing.Batches(CheckedSequences(sequences, "training"), options.BatchSize, new Random(random.Next()));
+    }
+
+    /// <summary>One pass over the batches; stops early when the token or time budget runs out.</summary>
+    private (double MeanLoss, StopReason? BudgetRanOut) TrainEpoch(
+        int epoch, List<int[][]> batches, OptimizerHelper optimizer, CancellationToken cancellationToken)
+    {
+        model.train();
+        var lossSum = 0.0;
+        var epochSteps = 0;
+        foreach (var sequences in batches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            learningRate = schedule.At(BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
+            var loss = Step(optimizer, new TokenBatch(sequences, corpus.PadId));
+            lossSum += loss;
+            epochSteps++;
+            lossSinceReport += loss;
+            stepsSinceReport++;
+            if (MidEpochLimit() is { } limit)
+            {
+                return (lossSum / epochSteps, limit);
+            }
+            if (reportClock.Elapsed >= options.ProgressInterval)
+            {
+                Report(epoch, validationLoss: null, BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
+            }
+        }
+        return (lossSum / epochSteps, null);
     }
 
     private float Step(OptimizerHelper optimizer, TokenBatch batch)
@@ -156,7 +151,7 @@ public sealed class LanguageModelTrainer
         var loss = nn.functional.cross_entropy(
             logits.view(-1, model.Config.VocabularySize), targets.view(-1), ignore_index: TokenBatch.IgnoredTarget);
         loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
+        nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
         foreach (var group in optimizer.ParamGroups)
         {
             group.LearningRate = learningRate;
@@ -219,7 +214,6 @@ public sealed class LanguageModelTrainer
     /// <summary>AdamW with weight decay on matrices and embeddings only: decaying biases and LayerNorm gains only hurts.</summary>
     private AdamW CreateOptimizer()
     {
-        var parameters = model.parameters().ToArray();
         var groups = new[]
         {
             new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = options.WeightDecay }),

@@ -129,7 +129,8 @@ public class CsvTableReaderTests
         Assert.Equal("The table has 2 rows; the limit is 1 rows.", Refusal(text, new TableLimits { MaxRows = 1 }));
         Assert.Equal("The table has 3 columns; the limit is 2 columns.", Refusal(text, new TableLimits { MaxColumns = 2 }));
         Assert.Equal("The table file is 18 bytes; the limit is 17 bytes.", Refusal(text, new TableLimits { MaxBytes = 17 }));
-        Assert.Equal(2, Read(text, new TableLimits { MaxRows = 2, MaxColumns = 3, MaxBytes = 18 }).RowCount);
+        Assert.Equal("The table has 6 values (2 rows x 3 columns); the limit is 5 values.", Refusal(text, new TableLimits { MaxCells = 5 }));
+        Assert.Equal(2, Read(text, new TableLimits { MaxRows = 2, MaxColumns = 3, MaxBytes = 18, MaxCells = 6 }).RowCount);
     }
 
     private static readonly Dictionary<string, (int Rows, int Columns)> BenchmarkShapes = new()

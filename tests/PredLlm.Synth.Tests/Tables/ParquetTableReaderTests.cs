@@ -123,7 +123,7 @@ public class ParquetTableReaderTests
     }
 
     [Fact]
-    public async Task Tables_over_the_row_column_or_byte_limit_are_refused_before_their_values_are_read()
+    public async Task Tables_over_the_row_column_byte_or_value_limit_are_refused_before_their_values_are_read()
     {
         using var stream = await ValidFileAsync(rows: 40);
 
@@ -133,7 +133,9 @@ public class ParquetTableReaderTests
         stream.Position = 0;
         Assert.Contains("the limit is 100 bytes", await RefusalAsync(stream, new TableLimits { MaxBytes = 100 }), StringComparison.Ordinal);
         stream.Position = 0;
-        Assert.Equal(40, (await ParquetTableReader.ReadAsync(stream, new TableLimits { MaxRows = 40, MaxColumns = 2, MaxBytes = stream.Length })).RowCount);
+        Assert.Equal("The table has 80 values (40 rows x 2 columns); the limit is 79 values.", await RefusalAsync(stream, new TableLimits { MaxCells = 79 }));
+        stream.Position = 0;
+        Assert.Equal(40, (await ParquetTableReader.ReadAsync(stream, new TableLimits { MaxRows = 40, MaxColumns = 2, MaxBytes = stream.Length, MaxCells = 80 })).RowCount);
     }
 
     [Fact]

@@ -34,8 +34,10 @@ public sealed record ContinuousSpec(int MaxIntegerDigits, int MaxDecimals, bool 
 }
 
 /// <summary>
-/// A calendar-valid date and/or time in a fixed-width <paramref name="Pattern"/> written with .NET custom
-/// format letters: yyyy, MM, dd, HH, mm, ss and f (1 to 7), in that order; 'T', 'Z' and non-letters are
-/// literal. Examples: "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.fffffffZ".
+/// A calendar-valid date and/or time in a <paramref name="Pattern"/> written with .NET custom format
+/// letters: yyyy, MM, dd, HH, mm, ss, then either a fixed fraction f (1 to 7 digits) or an optional one .F
+/// (".FFFFFFF": left out for whole seconds, else 1 to 7 digits, as .NET writes it), in that order; 'T',
+/// 'Z' and non-letters are literal. Examples: "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss.FFFFFFF" (the table's
+/// timestamp text), "yyyy-MM-ddTHH:mm:ss.fffZ". Texts it allows parse with DateTime.ParseExact(text, Pattern).
 /// </summary>
 public sealed record DateTimeSpec(string Pattern) : ValueSpec;

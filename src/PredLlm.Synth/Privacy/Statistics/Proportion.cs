@@ -15,6 +15,9 @@ internal readonly record struct Proportion(double Successes, int Trials)
     /// <summary>One-sided upper Wilson bound at <paramref name="level"/> (the share is below it with that confidence).</summary>
     public double WilsonUpper(double level) => WilsonBounds(Normal.Quantile(level)).Upper;
 
+    /// <summary>One-sided lower Wilson bound at <paramref name="level"/>.</summary>
+    public double WilsonLower(double level) => WilsonBounds(Normal.Quantile(level)).Lower;
+
     /// <summary>
     /// One-sided two-proportion z-test of "this share is larger than <paramref name="baseline"/>'s", with the
     /// pooled variance; 1 when there is no variation to test.

@@ -10,6 +10,9 @@ public class DateTimeGrammarTests
     [InlineData("2023", 365)]
     [InlineData("1900", 365)]
     [InlineData("2000", 366)]
+    [InlineData("1600", 366)]
+    [InlineData("2100", 365)]
+    [InlineData("0004", 366)]
     public void A_year_is_followed_by_exactly_its_calendar_days(string year, int days)
     {
         var grammar = new DateTimeGrammar("yyyy-MM-dd");
@@ -40,6 +43,8 @@ public class DateTimeGrammarTests
     [InlineData("yyyy-MM-ddTHH:mm:ss.fffffffZ")]
     [InlineData("yyyy-MM-dd HH:mm:ss")]
     [InlineData("HH:mm")]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.FFFFFFF")]
+    [InlineData("HH:mm:ss.FFFZ")]
     public void Random_texts_parse_with_the_same_dotnet_format(string pattern)
     {
         var grammar = new DateTimeGrammar(pattern);
@@ -64,8 +69,42 @@ public class DateTimeGrammarTests
         Assert.False(GrammarLanguage.Accepts(grammar, "12:00:60"));
     }
 
+    [Fact]
+    public void An_optional_fraction_is_left_out_or_has_one_to_its_width_of_digits()
+    {
+        var grammar = new DateTimeGrammar("ss.FF");
+
+        var language = GrammarLanguage.Enumerate(grammar, ".0123456789", grammar.Start);
+
+        var seconds = Enumerable.Range(0, 60).Select(s => s.ToString("00", CultureInfo.InvariantCulture)).ToArray();
+        var expected = seconds
+            .Concat(from s in seconds from d in Enumerable.Range(0, 10) select $"{s}.{d}")
+            .Concat(from s in seconds from d in Enumerable.Range(0, 100) select $"{s}.{d:00}");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), language.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Timestamps_as_the_table_formats_them_are_accepted()
+    {
+        var grammar = new DateTimeGrammar("yyyy-MM-ddTHH:mm:ss.FFFFFFF");
+        var random = new Random(23);
+        for (var i = 0; i < 2000; i++)
+        {
+            var ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            var value = new DateTime(random.Next(3) == 0 ? ticks - (ticks % TimeSpan.TicksPerSecond) : ticks, DateTimeKind.Unspecified);
+            var text = value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+            Assert.True(GrammarLanguage.Accepts(grammar, text), text);
+        }
+        Assert.False(GrammarLanguage.Accepts(grammar, "2023-01-05T10:11:12."));
+        Assert.False(GrammarLanguage.Accepts(grammar, "2023-01-05T10:11:12.12345678"));
+    }
+
     [Theory]
     [InlineData("dd-MM-yyyy")]
+    [InlineData("HH:mm:ss FFF")]
+    [InlineData("HH:mm:ss.FFF.")]
+    [InlineData("HH:mm:ss.FFF5")]
     [InlineData("yy-MM-dd")]
     [InlineData("yyyy-MM-dd hh")]
     [InlineData("MM-dd")]

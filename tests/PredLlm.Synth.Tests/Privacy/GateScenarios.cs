@@ -1,0 +1,62 @@
+using PredLlm.Synth.Tables;
+
+namespace PredLlm.Synth.Tests.Privacy;
+
+/// <summary>
+/// Real tables cut three ways with a seed: train (what a model would learn from), holdout (the gate's
+/// yardstick) and fresh rows (real rows neither has seen: a perfect generator's output), plus the planted
+/// leaks the gate must catch.
+/// </summary>
+internal sealed record GateScenario(string Name, Table Train, Table Holdout, Table Fresh)
+{
+    private static readonly Dictionary<string, GateScenario> Cache = [];
+
+    /// <summary>60% train, 20% holdout, 20% fresh, from at most <paramref name="maxRows"/> rows of the benchmark table.</summary>
+    public static GateScenario Of(string name, int maxRows = 12_000)
+    {
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(name, out var scenario))
+            {
+                var table = BenchmarkTables.Read(name, maxRows);
+                var first = BenchmarkTables.Split(table, seed: 11);
+                var second = BenchmarkTables.Split(first.Train, seed: 12, holdout: 0.25);
+                scenario = new GateScenario(name, second.Train, first.Holdout, second.Holdout);
+                Cache.Add(name, scenario);
+            }
+
+            return scenario;
+        }
+    }
+
+    /// <summary>Fresh rows with every tenth replaced by a train row: a leak hidden among good rows.</summary>
+    public Table FreshWithTenPercentTrainRows()
+    {
+        var random = new Random(13);
+        var leaked = Enumerable.Range(0, Fresh.RowCount / 10).Select(_ => random.Next(Train.RowCount)).ToArray();
+        var kept = Enumerable.Range(0, Fresh.RowCount - leaked.Length).ToArray();
+        var columns = Fresh.Columns.Select(column => Concat(column.TakeRows(kept), Train[column.Name].TakeRows(leaked)));
+        return new Table(columns);
+    }
+
+    private static Column Concat(Column first, Column second)
+    {
+        var builder = ColumnBuilder.Create(first.Definition, first.Count + second.Count);
+        foreach (var column in new[] { first, second })
+        {
+            for (var row = 0; row < column.Count; row++)
+            {
+                if (column.Format(row) is { } text)
+                {
+                    builder.TryAppendText(text);
+                }
+                else
+                {
+                    builder.AppendNull();
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+}
