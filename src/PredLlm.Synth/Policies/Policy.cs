@@ -95,8 +95,8 @@ public enum IdentifierHandling
     Refuse,
 }
 
-/// <param name="MinUniqueShare">A column is identifier-like when at least this share of its non-null values is distinct.</param>
-public sealed record IdentifierRules(double MinUniqueShare, IdentifierHandling Handling);
+/// <summary>How identifier-like columns (as the schema inference flags them) are handled.</summary>
+public sealed record IdentifierRules(IdentifierHandling Handling);
 
 public sealed record TrainingBudget(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience);
 

@@ -56,9 +56,7 @@ public static class PolicyLoader
             root.Text("description"),
             root.OptionalText("target"),
             Within(root.Section("privacy"), ReadPrivacy),
-            Within(root.Section("identifiers"), section => new IdentifierRules(
-                section.Number("minUniqueShare", 0.5, 1),
-                section.Choice<IdentifierHandling>("handling"))),
+            Within(root.Section("identifiers"), section => new IdentifierRules(section.Choice<IdentifierHandling>("handling"))),
             Within(root.Section("training"), section => new TrainingBudget(
                 section.Integer("maxEpochs", 1, 10_000),
                 section.Number("maxMinutes", 0.1, 7 * 24 * 60),

@@ -13,6 +13,7 @@ namespace PredLlm.Synth.Privacy;
 /// </summary>
 internal sealed class GateContext
 {
+    private bool[]? _ordered;
     private GowerSpace? _space;
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic)? _encoded;
     private string[]? _trainKeys;
@@ -47,7 +48,18 @@ internal sealed class GateContext
     /// <summary>The one-sided normal quantile of the required power.</summary>
     public double PowerZ => Normal.Quantile(Rules.RequiredPower);
 
-    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Inputs.Train, Inputs.Holdout);
+    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Ordered, Inputs.Train, Inputs.Holdout);
+
+    /// <summary>
+    /// Whether a distance column holds ordered quantities (continuous, integer counts, dates: compared
+    /// through their CDF, with a tolerance in inference) rather than categories (text, booleans, integer
+    /// codes with few values: compared for equality), as the schema inference of the train split says.
+    /// </summary>
+    public bool IsOrdered(int column) => Ordered[column];
+
+    private bool[] Ordered => _ordered ??=
+        [.. TableSchema.Infer(Inputs.Train.SelectColumns(DistanceColumns)).Columns
+            .Select(profile => profile.Kind is ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime)];
 
     public EncodedRows Train => Encoded.Train;
 

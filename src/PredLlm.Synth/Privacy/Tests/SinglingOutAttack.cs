@@ -129,7 +129,7 @@ internal sealed class PredicateValues
 
     public static PredicateValues Of(GateContext context, Table table, EncodedRows encoded, int[] columns)
     {
-        var numeric = columns.Select(c => NumericView.IsOrdered(table[context.DistanceColumns[c]].Family)).ToArray();
+        var numeric = columns.Select(context.IsOrdered).ToArray();
         var values = columns.Select((c, i) =>
         {
             if (!numeric[i])
