@@ -13,6 +13,7 @@ namespace PredLlm.Synth.Privacy;
 /// </summary>
 internal sealed class GateContext
 {
+    private readonly string[] _distanceColumns;
     private bool[]? _ordered;
     private GowerSpace? _space;
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic)? _encoded;
@@ -30,8 +31,8 @@ internal sealed class GateContext
         Rules = policy.Privacy;
         Cancellation = cancellationToken;
         var identifiers = new HashSet<string>(inputs.IdentifierColumns, StringComparer.Ordinal);
-        DistanceColumns = [.. inputs.Train.Columns.Select(column => column.Name).Where(name => !identifiers.Contains(name))];
-        Target = inputs.Target ?? policy.Target ?? (DistanceColumns.Count > 0 ? DistanceColumns[^1] : null);
+        _distanceColumns = [.. inputs.Train.Columns.Select(column => column.Name).Where(name => !identifiers.Contains(name))];
+        Target = inputs.Target ?? policy.Target ?? (_distanceColumns.Length > 0 ? _distanceColumns[^1] : null);
     }
 
     public GateInputs Inputs { get; }
@@ -41,7 +42,7 @@ internal sealed class GateContext
     public CancellationToken Cancellation { get; }
 
     /// <summary>The columns every distance and row comparison uses: the train columns less the identifier-like ones.</summary>
-    public IReadOnlyList<string> DistanceColumns { get; }
+    public IReadOnlyList<string> DistanceColumns => _distanceColumns;
 
     public string? Target { get; }
 
@@ -118,7 +119,7 @@ internal sealed class GateContext
 
     /// <summary>Positions of the given names among <see cref="DistanceColumns"/>.</summary>
     public int[] ColumnPositions(IEnumerable<string> names) =>
-        [.. names.Select(name => DistanceColumns.ToList().IndexOf(name))];
+        [.. names.Select(name => Array.IndexOf(_distanceColumns, name))];
 }
 
 /// <summary>Rows as text, for exact matching and for edit distances.</summary>
