@@ -81,6 +81,7 @@ public static class PolicyLoader
         privacy.Number("confidenceLevel", 0.5, 0.999),
         privacy.Number("requiredPower", 0.5, 0.999),
         privacy.Integer("bootstrapRounds", 20, 100_000),
+        privacy.Integer("maxComparedRows", 1_000, int.MaxValue),
         Within(privacy.Section("preconditions"), section => new PreconditionRules(
             section.Integer("minTrainRows", 1, int.MaxValue),
             section.Integer("minHoldoutRows", 1, int.MaxValue),

@@ -15,6 +15,7 @@ internal sealed class GateContext
 {
     private readonly string[] _distanceColumns;
     private bool[]? _ordered;
+    private (Table Train, Table Holdout, Table Synthetic)? _compared;
     private GowerSpace? _space;
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic)? _encoded;
     private string[]? _trainKeys;
@@ -49,7 +50,20 @@ internal sealed class GateContext
     /// <summary>The one-sided normal quantile of the required power.</summary>
     public double PowerZ => Normal.Quantile(Rules.RequiredPower);
 
-    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Ordered, Inputs.Train, Inputs.Holdout);
+    /// <summary>
+    /// The train rows the distance-based tests (P2-P6) compare: the train table, or a seeded sample of
+    /// <c>privacy.maxComparedRows</c> of its rows when it is larger, which bounds their cost on big
+    /// tables. Exact copies and replays (P1, P7) always look at every row.
+    /// </summary>
+    public Table TrainRows => Compared.Train;
+
+    /// <summary>The holdout rows the distance-based tests compare (sampled like <see cref="TrainRows"/>).</summary>
+    public Table HoldoutRows => Compared.Holdout;
+
+    /// <summary>The synthetic rows the distance-based tests compare (sampled like <see cref="TrainRows"/>).</summary>
+    public Table SyntheticRows => Compared.Synthetic;
+
+    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Ordered, TrainRows, HoldoutRows);
 
     /// <summary>
     /// Whether a distance column holds ordered quantities (continuous, integer counts, dates: compared
@@ -59,9 +73,10 @@ internal sealed class GateContext
     public bool IsOrdered(int column) => Ordered[column];
 
     private bool[] Ordered => _ordered ??=
-        [.. TableSchema.Infer(Inputs.Train.SelectColumns(DistanceColumns)).Columns
+        [.. TableSchema.Infer(TrainRows.SelectColumns(DistanceColumns)).Columns
             .Select(profile => profile.Kind is ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime)];
 
+    /// <summary><see cref="TrainRows"/> in the distance space.</summary>
     public EncodedRows Train => Encoded.Train;
 
     public EncodedRows Holdout => Encoded.Holdout;
@@ -70,7 +85,9 @@ internal sealed class GateContext
 
     // All three at once, in a fixed order, so category codes never depend on which test asks first.
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic) Encoded =>
-        _encoded ??= (Space.Encode(Inputs.Train), Space.Encode(Inputs.Holdout), Space.Encode(Inputs.Synthetic));
+        _encoded ??= (Space.Encode(TrainRows), Space.Encode(HoldoutRows), Space.Encode(SyntheticRows));
+
+    private (Table Train, Table Holdout, Table Synthetic) Compared => _compared ??= (Bounded(Inputs.Train, 1), Bounded(Inputs.Holdout, 2), Bounded(Inputs.Synthetic, 3));
 
     public string[] TrainKeys => _trainKeys ??= RowKeys.Of(Inputs.Train, DistanceColumns);
 
@@ -107,15 +124,21 @@ internal sealed class GateContext
     }
 
     /// <summary>
-    /// Rows for a membership-inference test: members drawn from train, non-members from the holdout, as
+    /// Rows for a membership-inference test (positions in <see cref="TrainRows"/> and <see cref="HoldoutRows"/>):
+    /// members drawn from train, non-members from the holdout, as
     /// many of each (at most <paramref name="maxPerGroup"/>), so neither group dominates the scores.
     /// </summary>
     public (int[] Members, int[] NonMembers) MembershipSample(int maxPerGroup, PrivacyTestId test)
     {
         var random = RandomFor(test);
-        var size = Math.Min(maxPerGroup, Math.Min(Inputs.Train.RowCount, Inputs.Holdout.RowCount));
-        return (Sample(Inputs.Train.RowCount, size, random), Sample(Inputs.Holdout.RowCount, size, random));
+        var size = Math.Min(maxPerGroup, Math.Min(TrainRows.RowCount, HoldoutRows.RowCount));
+        return (Sample(TrainRows.RowCount, size, random), Sample(HoldoutRows.RowCount, size, random));
     }
+
+    private Table Bounded(Table table, int salt) =>
+        table.RowCount <= Rules.MaxComparedRows
+            ? table
+            : table.TakeRows(Sample(table.RowCount, Rules.MaxComparedRows, new Random(unchecked((Inputs.Seed * 7919) - salt))));
 
     /// <summary>Positions of the given names among <see cref="DistanceColumns"/>.</summary>
     public int[] ColumnPositions(IEnumerable<string> names) =>

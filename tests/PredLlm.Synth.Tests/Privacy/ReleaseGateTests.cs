@@ -60,6 +60,20 @@ public class ReleaseGateTests
     }
 
     [BenchmarkTablesFact]
+    public void Distance_tests_on_big_tables_compare_a_bounded_sample_and_still_catch_a_copy()
+    {
+        var scenario = GateScenario.Of("adult");
+        var policy = PolicyLoader.Parse("""{ "privacy": { "maxComparedRows": 1000 } }""", "bounded.json");
+
+        var attempt = Evaluate(scenario.Train, scenario.Holdout, scenario.Train, policy);
+
+        Assert.Equal(GateVerdict.Reject, attempt.Verdict);
+        Assert.Equal(TestOutcome.Fail, Outcome(attempt, PrivacyTestId.P3));
+        var rowsPerGroup = attempt.Tests.Single(test => test.Id == PrivacyTestId.P5).Statistics.Single(statistic => statistic.Name == "rows per group");
+        Assert.Equal(1000, rowsPerGroup.Value);
+    }
+
+    [BenchmarkTablesFact]
     public void A_table_too_small_to_judge_is_blocked_not_passed()
     {
         var split = GateScenario.Split(GateScenario.Read("iris"), seed: 3);

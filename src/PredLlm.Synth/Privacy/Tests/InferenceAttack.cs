@@ -24,11 +24,11 @@ internal static class InferenceAttack
 
         var secretColumn = context.DistanceColumns[secret];
         var ordered = context.IsOrdered(secret);
-        var guesses = new SecretValues(context.Inputs.Synthetic[secretColumn], context.Synthetic.Column(secret).ToArray(), ordered);
+        var guesses = new SecretValues(context.SyntheticRows[secretColumn], context.Synthetic.Column(secret).ToArray(), ordered);
         return new AttackRates(
             name,
-            Guessed(context, context.Inputs.Train, context.Train, setting.Targets, secret, auxiliary, guesses),
-            Guessed(context, context.Inputs.Holdout, context.Holdout, setting.Control, secret, auxiliary, guesses));
+            Guessed(context, context.TrainRows, context.Train, setting.Targets, secret, auxiliary, guesses),
+            Guessed(context, context.HoldoutRows, context.Holdout, setting.Control, secret, auxiliary, guesses));
     }
 
     private static Proportion Guessed(GateContext context, Table table, EncodedRows encoded, int[] rows, int secret, int[] auxiliary, SecretValues guesses)
