@@ -9,4 +9,6 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0-noble
 WORKDIR /app
 COPY --from=build /app .
 COPY policies /app/policies
-ENTRYPOINT ["/app/predllm"]
+# The worker keeps nothing on local disk but its temporary files; storage is Azure Blob Storage
+# (Storage__ConnectionString or Storage__AccountUrl with a workload identity).
+ENTRYPOINT ["/app/predllm", "serve"]

@@ -10,6 +10,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 // On Ctrl+C / SIGTERM a command's token is cancelled; `serve` needs up to its shutdown timeout to hand
 // its claim back before the process may be ended (System.CommandLine's own default is 2 s).
@@ -20,9 +21,20 @@ var invocation = new InvocationConfiguration
     EnableDefaultExceptionHandler = false,
 };
 
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    // A missing or malformed option is bad input (exit 2), like a bad table.
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+    return ExitCodes.BadInput;
+}
+
 try
 {
-    return await root.Parse(args).InvokeAsync(invocation);
+    return await parsed.InvokeAsync(invocation);
 }
 catch (BadInputException e)
 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PredLlm.Synth.Bench;
+using PredLlm.Synth.Tables;
 using PredLlm.Synth.Training;
 
 namespace PredLlm.Synth.Cli.Commands;
@@ -15,6 +16,53 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure this machine.");
         command.Subcommands.Add(CreateSpeed());
+        command.Subcommands.Add(CreatePaper());
+        return command;
+    }
+
+    private static Command CreatePaper()
+    {
+        var datasets = new Option<string[]>("--datasets") { Description = "Folders of tables and/or table files (default: ../shared/datasets, found above the working directory).", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<int>("--runs") { Description = "Runs per table, seeds 0, 1, 2, ...", DefaultValueFactory = _ => 3 };
+        var target = new Option<string?>("--target") { Description = "The target column of every table (default: each table's last column)." };
+        var markdown = new Option<FileInfo?>("--out") { Description = "Write the Markdown results table to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs per Pred-LLM model.", DefaultValueFactory = _ => 30 };
+        var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 5 };
+        var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
+        var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
+        {
+            datasets, runs, target, markdown, json, epochs, minutes, quick,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var isQuick = parseResult.GetValue(quick);
+            var tables = BenchmarkTables.Resolve(parseResult.GetValue(datasets) ?? []);
+            if (isQuick)
+            {
+                tables = [.. tables.Where(path => Path.GetFileNameWithoutExtension(path) == "iris").DefaultIfEmpty(tables.OrderBy(path => new FileInfo(path).Length).First())];
+            }
+            var options = new PaperBenchmarkOptions(
+                tables,
+                isQuick ? 1 : (int)Positive(parseResult.GetValue(runs), "--runs"),
+                parseResult.GetValue(target),
+                new TrainingBudget(
+                    MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
+                    MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))));
+            var results = await PaperBenchmark.RunAsync(options, message => Console.Error.Write($"\r{message,-90}"), cancellationToken);
+            Console.Error.WriteLine();
+            var table = results.ToMarkdown();
+            Console.WriteLine(table);
+            if (parseResult.GetValue(markdown) is { } markdownFile)
+            {
+                await File.WriteAllTextAsync(markdownFile.FullName, table, cancellationToken);
+            }
+            if (parseResult.GetValue(json) is { } jsonFile)
+            {
+                await File.WriteAllTextAsync(jsonFile.FullName, PaperResultsJson.Write(results), cancellationToken);
+            }
+            return ExitCodes.Released;
+        });
         return command;
     }
 
@@ -25,24 +73,30 @@ internal static class BenchCommand
         var tokens = new Option<long>("--tokens") { Description = "Training tokens to measure over.", DefaultValueFactory = _ => defaults.TrainingTokens };
         var threads = new Option<int>("--threads") { Description = "TorchSharp threads.", DefaultValueFactory = _ => defaults.Threads };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per optimiser step.", DefaultValueFactory = _ => defaults.BatchSize };
-        var command = new Command("speed", "fp32 matmul peak, training tokens/s and model-FLOP utilisation of the default model on an adult-shaped corpus.")
+        var tableOption = new Option<string?>("--table") { Description = "The table to measure on (default: adult from ../shared/datasets), target last." };
+        var rows = new Option<int>("--rows") { Description = "Rows to generate for the generation rate.", DefaultValueFactory = _ => defaults.GenerationRows };
+        var command = new Command("speed", "fp32 matmul peak, training tokens/s, model-FLOP utilisation and generation rows/s of the default model on adult.")
         {
-            json, tokens, threads, batchSize,
+            json, tokens, threads, batchSize, tableOption, rows,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = defaults with
             {
                 TrainingTokens = Positive(parseResult.GetValue(tokens), "--tokens"),
                 Threads = (int)Positive(parseResult.GetValue(threads), "--threads"),
                 BatchSize = (int)Positive(parseResult.GetValue(batchSize), "--batch-size"),
+                GenerationRows = (int)Positive(parseResult.GetValue(rows), "--rows"),
             };
-            var report = SpeedBenchmark.Run(SpeedBenchmark.AdultShapedCorpus(options.Seed), options, ShowProgress);
+            var tablePath = parseResult.GetValue(tableOption) ?? BenchmarkTables.Resolve([]).FirstOrDefault(path => Path.GetFileNameWithoutExtension(path) == "adult")
+                ?? throw new BadInputException("adult.csv is not among the benchmark tables: name a table with --table.");
+            var table = await TableReader.ReadAsync(tablePath, cancellationToken: cancellationToken);
+            var report = SpeedBenchmark.Run(table, Path.GetFileName(tablePath), options, ShowProgress);
             Console.Error.WriteLine();
             Console.WriteLine(Describe(report));
             if (parseResult.GetValue(json) is { } file)
             {
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, JsonOptions));
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, JsonOptions), cancellationToken);
             }
             return ExitCodes.Released;
         });
@@ -62,6 +116,7 @@ internal static class BenchCommand
         Line($"default model: {report.Layers} layers, width {report.Width}, {report.Parameters} parameters, batch {report.BatchSize}"),
         Line($"training: {report.TrainTokensPerSecond:F0} tokens/s over {report.TrainingTokens} tokens ({report.TrainingSeconds:F1} s)"),
         Line($"model-FLOP utilisation: {report.ModelFlopUtilisation:F3}"),
+        Line($"generation: {report.GenerationRowsPerSecond:F0} rows/s with label querying, valid rows {report.ValidRowRate:P1}"),
         Line($"validation loss: {report.ValidationLoss:F4}"),
         Line($"corpus: {report.Corpus}"),
         report.LoadAverage is { } load ? Line($"load average at start: {load:F2} (other work shares the cores)") : "load average at start: unknown",

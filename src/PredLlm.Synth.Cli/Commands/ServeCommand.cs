@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PredLlm.Synth.Job;
 using PredLlm.Synth.Worker.Hosting;
 
@@ -30,6 +31,8 @@ internal static class ServeCommand
             using var host = builder.Build();
             try
             {
+                // Settings first, so that a mistake is reported as such before anything starts.
+                host.Services.GetService<IStartupValidator>()?.Validate();
                 await host.RunAsync(cancellationToken);
             }
             catch (Exception e) when (StartupValidation.FailuresOf(e).Count > 0)

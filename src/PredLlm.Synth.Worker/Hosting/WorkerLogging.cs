@@ -1,22 +1,32 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Events;
 
 namespace PredLlm.Synth.Worker.Hosting;
 
-/// <summary>Serilog to the console: one line per event with its structured properties (table, run, stage, durations).</summary>
+/// <summary>
+/// Serilog to the console. Every event is structured (table, run, stage, durations are properties);
+/// the default output is one readable line per event, and the <c>Serilog</c> configuration section can
+/// change levels or the sinks, e.g. JSON lines for a log collector (see pipelines/kubernetes/worker.yaml).
+/// </summary>
 public static class WorkerLogging
 {
-    private const string Template =
-        "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+    private const string Template = "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-    /// <summary>Levels and overrides come from the <c>Serilog</c> configuration section (e.g. <c>Serilog:MinimumLevel:Default</c>).</summary>
     public static IServiceCollection AddWorkerLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog(logger => logger
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Azure", Serilog.Events.LogEventLevel.Warning)
-            .ReadFrom.Configuration(configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        services.AddSerilog(logger =>
+        {
+            logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Azure", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .ReadFrom.Configuration(configuration);
+            if (!configuration.GetSection("Serilog:WriteTo").Exists())
+            {
+                logger.WriteTo.Console(outputTemplate: Template, formatProvider: CultureInfo.InvariantCulture);
+            }
+        });
 }

@@ -10,7 +10,7 @@ namespace PredLlm.Synth.Worker.Processing;
 /// </summary>
 internal sealed class HeldClaim : IAsyncDisposable
 {
-    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(3);
 
     private readonly IObjectLease _lease;
     private readonly TimeSpan _duration;

@@ -48,9 +48,14 @@ internal sealed class InboxScanner(IObjectStore store, ReceiptBook receipts, IOp
                 continue;
             }
 
-            if (_receipted.Add(version.RunId) && await receipts.EnsureCreatedAsync(version, cancellationToken).ConfigureAwait(false))
+            if (!_receipted.Contains(version.RunId))
             {
-                logger.LogInformation("New input {Input}: table {Table}, run {Run}", version.Name, version.TableName, version.RunId);
+                if (await receipts.EnsureCreatedAsync(version, cancellationToken).ConfigureAwait(false))
+                {
+                    logger.LogInformation("New input {Input}: table {Table}, run {Run}", version.Name, version.TableName, version.RunId);
+                }
+
+                _receipted.Add(version.RunId);
             }
 
             candidates.Add(version);

@@ -19,8 +19,11 @@ internal sealed class VersionProcessor(
     TimeProvider time,
     ILogger<VersionProcessor> logger)
 {
-    /// <summary>How long a stopping worker may still spend recording where a run stands.</summary>
-    private static readonly TimeSpan AbandonTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a stopping worker may still spend recording where a run stands; with the claim's release
+    /// (<see cref="HeldClaim"/>) it stays well inside the host's 10 s shutdown.
+    /// </summary>
+    private static readonly TimeSpan FinalWriteTimeout = TimeSpan.FromSeconds(3);
 
     private WorkerOptions Options => options.Value;
 
@@ -36,7 +39,9 @@ internal sealed class VersionProcessor(
         var receipt = await receipts.ReadAsync(version, stoppingToken).ConfigureAwait(false);
         if (receipt is null)
         {
-            return ClaimResult.HeldElsewhere;
+            // The state area lost it since the scan (cleared by an operator): recreate it, claim next pass.
+            await receipts.EnsureCreatedAsync(version, stoppingToken).ConfigureAwait(false);
+            return ClaimResult.Deferred;
         }
 
         if (receipt.IsSettled)
@@ -114,19 +119,17 @@ internal sealed class VersionProcessor(
             await TimeStageAsync("download", version, () => store.DownloadAsync(StoreArea.Inbox, version.Stored, inputPath, attempt.Token)).ConfigureAwait(false);
 
             var request = new SynthesisRequest(inputPath, version.TableName, version.RunId, version.Options, outputDirectory);
-            var verdict = SynthesisVerdict.Rejected;
-            await TimeStageAsync("synthesize", version, async () =>
-            {
-                // WaitAsync: a job that ignores cancellation still cannot hold up shutdown or a lost claim.
-                verdict = await job.RunAsync(request, attempt.Token).WaitAsync(attempt.Token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+
+            // WaitAsync: a job that ignores cancellation still cannot hold up shutdown or a lost claim.
+            var verdict = await TimeStageAsync("synthesize", version, () => job.RunAsync(request, attempt.Token).WaitAsync(attempt.Token))
+                .ConfigureAwait(false);
 
             await TimeStageAsync("publish", version, () =>
                 publisher.PublishVerdictAsync(version, verdict, outputDirectory, claim.EnsureHeldAsync, attempt.Token)).ConfigureAwait(false);
 
             // Committed: record it even if the host is stopping now, so that no replica has to find out again.
             var status = verdict == SynthesisVerdict.Released ? ReceiptStatus.Released : ReceiptStatus.Rejected;
-            using var settling = new CancellationTokenSource(AbandonTimeout, time);
+            using var settling = new CancellationTokenSource(FinalWriteTimeout, time);
             await SettleAsync(version, receipt with { Status = status, RetryAfter = null }, claim, settling.Token).ConfigureAwait(false);
             return ClaimResult.Settled;
         }
@@ -216,7 +219,7 @@ internal sealed class VersionProcessor(
     private async Task AbandonAsync(InputVersion version, VersionReceipt receipt, HeldClaim claim)
     {
         logger.LogWarning("Stopping: abandoning run {Run} of {Table}", version.RunId, version.TableName);
-        using var timeout = new CancellationTokenSource(AbandonTimeout, time);
+        using var timeout = new CancellationTokenSource(FinalWriteTimeout, time);
         try
         {
             await receipts.ReplaceAsync(version, receipt with { Attempts = receipt.Attempts - 1 }, claim.Lease, timeout.Token).ConfigureAwait(false);
@@ -228,13 +231,21 @@ internal sealed class VersionProcessor(
         }
     }
 
-    private async Task TimeStageAsync(string stage, InputVersion version, Func<Task> work)
+    private async Task TimeStageAsync(string stage, InputVersion version, Func<Task> work) =>
+        await TimeStageAsync(stage, version, async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+    private async Task<T> TimeStageAsync<T>(string stage, InputVersion version, Func<Task<T>> work)
     {
         var started = Stopwatch.GetTimestamp();
-        await work().ConfigureAwait(false);
+        var result = await work().ConfigureAwait(false);
         logger.LogInformation(
             "Stage {Stage} of run {Run} of {Table} took {ElapsedMs:F0} ms",
             stage, version.RunId, version.TableName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
     }
 
     private void DeleteWorkDirectory(DirectoryInfo directory)

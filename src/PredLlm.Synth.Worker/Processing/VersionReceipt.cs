@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PredLlm.Synth.Worker.Processing;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record VersionReceipt(
     DateTimeOffset? RetryAfter,
     IReadOnlyList<AttemptFailure> Failures)
 {
+    [JsonIgnore]
     public bool IsSettled => Status != ReceiptStatus.Pending;
 
     public static VersionReceipt PendingFor(InputVersion version) =>
@@ -21,9 +24,8 @@ public sealed record VersionReceipt(
 
     public BinaryData ToBinary() => BinaryData.FromObjectAsJson(this, WorkerJson.Options);
 
-    /// <summary>The receipt, or null for an empty file (a folder-store receipt between creation and first write).</summary>
-    public static VersionReceipt? FromBinary(BinaryData data) =>
-        data.ToMemory().Length == 0 ? null : data.ToObjectFromJson<VersionReceipt>(WorkerJson.Options);
+    public static VersionReceipt FromBinary(BinaryData data) =>
+        data.ToObjectFromJson<VersionReceipt>(WorkerJson.Options) ?? throw new InvalidDataException("a receipt is empty");
 }
 
 public enum ReceiptStatus

@@ -52,44 +52,51 @@ public sealed class ConstrainedDecoder
         }
 
         var vocabulary = (int)model.Config.VocabularySize;
-        var mask = new float[vocabulary];
-        var probabilities = new double[vocabulary];
+        var allowed = new int[vocabulary];
+        var weights = new double[vocabulary];
         using var scope = NewDisposeScope();
         var (logits, cache) = model.Prefill([.. active.Select(row => prompts[row])], maxNewTokens);
         using (cache)
         {
-            for (var step = 0; active.Count > 0 && step < maxNewTokens; step++)
+            // The cache's slots, by row. A finished row keeps its slot (fed PAD, never read) until half the
+            // slots are finished: compacting the cache copies every layer's keys and values, so it is done
+            // a few times per batch rather than whenever a row ends.
+            var slots = active;
+            var unfinished = slots.Count;
+            for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
             {
                 var hostLogits = logits.to_type(ScalarType.Float32).data<float>().ToArray();
                 logits.Dispose();
-                var next = new long[active.Count];
-                var stillActive = new List<long>(active.Count);
-                for (var i = 0; i < active.Count; i++)
+                var next = new long[slots.Count];
+                for (var slot = 0; slot < slots.Count; slot++)
                 {
-                    var state = states[active[i]];
-                    state.WriteAdditiveMask(mask);
-                    var token = Draw(hostLogits.AsSpan(i * vocabulary, vocabulary), mask, probabilities, random);
+                    var row = slots[slot];
+                    if (finished[row])
+                    {
+                        next[slot] = Tokens.Vocabulary.Pad;
+                        continue;
+                    }
+                    var state = states[row];
+                    var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), weights, random);
                     state.Advance(token);
-                    rows[active[i]].Add(token);
-                    next[i] = token;
+                    rows[row].Add(token);
+                    next[slot] = token;
                     if (state.IsFinished)
                     {
-                        finished[active[i]] = true;
-                    }
-                    else
-                    {
-                        stillActive.Add(i);
+                        finished[row] = true;
+                        unfinished--;
                     }
                 }
-                if (stillActive.Count == 0 || step + 1 == maxNewTokens)
+                if (unfinished == 0 || step + 1 == maxNewTokens)
                 {
                     break;
                 }
-                if (stillActive.Count < active.Count)
+                if (unfinished <= slots.Count / 2)
                 {
-                    cache.SelectRows(stillActive);
-                    next = [.. stillActive.Select(i => next[i])];
-                    active = [.. stillActive.Select(i => active[(int)i])];
+                    var kept = Enumerable.Range(0, slots.Count).Where(slot => !finished[slots[slot]]).Select(slot => (long)slot).ToList();
+                    cache.SelectRows(kept);
+                    next = [.. kept.Select(slot => next[slot])];
+                    slots = [.. kept.Select(slot => slots[(int)slot])];
                 }
                 using var stepScope = NewDisposeScope();
                 logits = model.DecodeStep(cache, tensor(next)).MoveToOuterDisposeScope();
@@ -98,42 +105,37 @@ public sealed class ConstrainedDecoder
         return [.. rows.Select((row, i) => finished[i] ? row.ToArray() : null)];
     }
 
-    /// <summary>A draw from softmax(logits / temperature) restricted to the tokens the mask leaves at 0.</summary>
-    private int Draw(ReadOnlySpan<float> logits, ReadOnlySpan<float> mask, double[] probabilities, Random random)
+    /// <summary>A draw from softmax(logits / temperature) over the allowed tokens only.</summary>
+    private int Draw(ReadOnlySpan<float> logits, ReadOnlySpan<int> allowed, double[] weights, Random random)
     {
-        var best = double.NegativeInfinity;
-        for (var token = 0; token < logits.Length; token++)
-        {
-            if (mask[token] == 0f)
-            {
-                best = Math.Max(best, logits[token] / temperature);
-            }
-        }
-        var total = 0.0;
-        var only = -1;
-        for (var token = 0; token < logits.Length; token++)
-        {
-            var weight = mask[token] == 0f ? Math.Exp(logits[token] / temperature - best) : 0;
-            probabilities[token] = weight;
-            total += weight;
-            if (weight > 0)
-            {
-                only = token;
-            }
-        }
-        if (only < 0)
+        if (allowed.IsEmpty)
         {
             throw new InvalidOperationException("The grammar allowed no token.");
         }
-        var threshold = random.NextDouble() * total;
-        for (var token = 0; token < logits.Length; token++)
+        if (allowed.Length == 1)
         {
-            threshold -= probabilities[token];
-            if (probabilities[token] > 0 && threshold < 0)
+            return allowed[0];
+        }
+        var best = double.NegativeInfinity;
+        foreach (var token in allowed)
+        {
+            best = Math.Max(best, logits[token] / temperature);
+        }
+        var total = 0.0;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            weights[i] = Math.Exp((logits[allowed[i]] / temperature) - best);
+            total += weights[i];
+        }
+        var threshold = random.NextDouble() * total;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            threshold -= weights[i];
+            if (threshold < 0)
             {
-                return token;
+                return allowed[i];
             }
         }
-        return only;
+        return allowed[^1];
     }
 }

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 namespace PredLlm.Synth.Model;
 
 /// <summary>The position-wise MLP of a block: widen four times, GELU, project back.</summary>
+/// <remarks>GELU uses the tanh approximation, as GPT-2 does, so pre-trained GPT-2 weights compute what they were trained to.</remarks>
 internal sealed class FeedForward : nn.Module<Tensor, Tensor>
 {
     [ComponentName(Name = "c_fc")] private readonly Linear expand;
@@ -16,7 +17,7 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
     public FeedForward(GptConfig config) : base(nameof(FeedForward))
     {
         expand = nn.Linear(config.Width, 4 * config.Width);
-        activation = nn.GELU();
+        activation = nn.GELU(GELU.Approximate.tanh);
         projection = nn.Linear(4 * config.Width, config.Width);
         dropout = nn.Dropout(config.Dropout);
         RegisterComponents();

@@ -15,14 +15,14 @@ internal sealed class AlignedColumn
     /// <summary>Categorical columns keep this many most frequent train categories as levels; the rest share one "other" level.</summary>
     public const int CategoryLevels = 20;
 
-    public AlignedColumn(Column train, Column holdout, Column synthetic)
+    public AlignedColumn(Column train, Column holdout, Column synthetic, QualityColumnKind kind)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(synthetic);
         Name = train.Name;
         Family = train.Family;
-        Kind = QualityColumnKinds.Of(train);
+        Kind = kind;
         if (Kind == QualityColumnKind.Categorical)
         {
             Categories = CategoryCoding.Fit(train, holdout, synthetic);

@@ -4,7 +4,9 @@ namespace PredLlm.Synth.Quality;
 
 /// <summary>
 /// The real train split, the real holdout and a synthetic table, checked to share the train split's
-/// columns (same names, same value families) and encoded column by column (<see cref="AlignedColumn"/>).
+/// compared columns (same names, same value families) and encoded column by column
+/// (<see cref="AlignedColumn"/>). Identifier-like train columns are not compared (see
+/// <see cref="QualityColumnKinds"/>); the other tables may lack them.
 /// </summary>
 internal sealed class AlignedTables
 {
@@ -16,14 +18,20 @@ internal sealed class AlignedTables
         RequireRows(train, "train");
         RequireRows(holdout, "holdout");
         RequireRows(synthetic, "synthetic");
-        RequireSameColumns(train, holdout, "holdout");
-        RequireSameColumns(train, synthetic, "synthetic");
+        var kinds = train.Columns.Select(QualityColumnKinds.Of).ToArray();
+        var compared = train.Columns.Where((_, c) => kinds[c] is not null).ToArray();
+        IdentifierColumns = [.. train.Columns.Where((_, c) => kinds[c] is null).Select(column => column.Name)];
+        RequireSameColumns(train, compared, holdout, "holdout");
+        RequireSameColumns(train, compared, synthetic, "synthetic");
 
         Train = train;
         Holdout = holdout;
         Synthetic = synthetic;
-        Columns = [.. train.Columns.Select(column => new AlignedColumn(column, holdout[column.Name], synthetic[column.Name]))];
+        Columns = [.. compared.Select(column => new AlignedColumn(column, holdout[column.Name], synthetic[column.Name], kinds[train.IndexOf(column.Name)]!.Value))];
     }
+
+    /// <summary>Identifier-like train columns, left out of every comparison.</summary>
+    public IReadOnlyList<string> IdentifierColumns { get; }
 
     public Table Train { get; }
 
@@ -47,9 +55,9 @@ internal sealed class AlignedTables
         }
     }
 
-    private static void RequireSameColumns(Table train, Table other, string role)
+    private static void RequireSameColumns(Table train, IEnumerable<Column> compared, Table other, string role)
     {
-        foreach (var column in train.Columns)
+        foreach (var column in compared)
         {
             if (!other.TryGetColumn(column.Name, out var match))
             {
@@ -62,9 +70,9 @@ internal sealed class AlignedTables
             }
         }
 
-        if (other.ColumnCount != train.ColumnCount)
+        var extra = other.Columns.FirstOrDefault(column => train.IndexOf(column.Name) < 0);
+        if (extra is not null)
         {
-            var extra = other.Columns.First(column => train.IndexOf(column.Name) < 0);
             throw new BadInputException($"The {role} table has a column '{extra.Name}' the train table lacks.");
         }
     }

@@ -36,7 +36,7 @@ internal static class Discriminator
         var train = Sample(tables.Train, rows, Seeds.Random(seed, 0));
         var holdout = Sample(tables.Holdout, rows, Seeds.Random(seed, 1));
         var synthetic = Sample(tables.Synthetic, rows, Seeds.Random(seed, 2));
-        var encoder = FeatureEncoder.Fit(train, train.Columns.Select(column => column.Name));
+        var encoder = FeatureEncoder.Fit(train, tables.Columns.Select(column => column.Name));
         var trainFeatures = encoder.Encode(train);
 
         var syntheticAuc = OutOfFoldAuc(trainFeatures, encoder.Encode(synthetic), seed);

@@ -10,7 +10,8 @@ public sealed record DownstreamOptions(int Seed = 0, PredictionTask? Task = null
 
 /// <summary>
 /// "Train a gradient-boosted model on table A, score it on table B": the building block of ML efficacy
-/// and of the paper's benchmark protocol. Rows whose target is null are left out of both sides.
+/// and of the paper's benchmark protocol. Every other column of the training table is a feature; rows
+/// whose target is null are left out of both sides.
 /// </summary>
 public static class DownstreamEvaluation
 {
@@ -26,7 +27,8 @@ public static class DownstreamEvaluation
         }
 
         var required = options.RequiredClasses ?? [.. DownstreamTarget.Labels(scoreOn, target)];
-        var predictions = DownstreamModel.TrainAndPredict(trainOn, scoreOn, resolved, required, options.Seed);
+        var features = trainOn.Columns.Select(column => column.Name).Where(name => name != target).ToArray();
+        var predictions = DownstreamModel.TrainAndPredict(trainOn, scoreOn, resolved, features, required, options.Seed);
         var bootstrap = new Bootstrap(options.BootstrapReplicates, options.Seed);
         return Score([predictions], bootstrap, stream: 0)[0];
     }

@@ -5,14 +5,15 @@ namespace PredLlm.Synth.Quality;
 /// <summary>Trains gradient-boosted trees on one table's features and target and predicts another table's target rows.</summary>
 internal static class DownstreamModel
 {
+    /// <param name="features">Columns the model reads (the target excluded).</param>
     /// <param name="requiredClasses">Classes the training table must hold; one it lacks makes the model score 0 (the paper's rule for a synthetic table with the wrong classes).</param>
-    public static DownstreamPredictions TrainAndPredict(Table trainOn, Table scoreOn, DownstreamTarget target, IReadOnlyCollection<string> requiredClasses, int seed)
+    public static DownstreamPredictions TrainAndPredict(Table trainOn, Table scoreOn, DownstreamTarget target, IReadOnlyList<string> features, IReadOnlyCollection<string> requiredClasses, int seed)
     {
         ArgumentNullException.ThrowIfNull(trainOn);
         ArgumentNullException.ThrowIfNull(scoreOn);
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(requiredClasses);
-        var features = trainOn.Columns.Select(column => column.Name).Where(name => name != target.Column).ToArray();
         foreach (var name in features.Where(name => scoreOn.IndexOf(name) < 0))
         {
             throw new BadInputException($"The table scored by the downstream model has no column '{name}'.");

@@ -27,8 +27,10 @@ internal static class MlEfficacy
             throw new BadInputException($"The target column '{target}' has fewer than two classes in the train table: there is nothing to predict.");
         }
 
-        var synthetic = DownstreamModel.TrainAndPredict(tables.Synthetic, tables.Holdout, resolved, required, bootstrap.Seed);
-        var real = DownstreamModel.TrainAndPredict(tables.Train, tables.Holdout, resolved, required, bootstrap.Seed);
+        // Identifier-like columns are no features: they are dropped or replaced by fresh values.
+        var features = tables.Columns.Select(column => column.Name).Where(name => name != target).ToArray();
+        var synthetic = DownstreamModel.TrainAndPredict(tables.Synthetic, tables.Holdout, resolved, features, required, bootstrap.Seed);
+        var real = DownstreamModel.TrainAndPredict(tables.Train, tables.Holdout, resolved, features, required, bootstrap.Seed);
         var scores = DownstreamEvaluation.Score([synthetic, real], bootstrap, Stream);
         return new MlEfficacyResult(target, resolved.Task, scores[0], scores[1], scores[2], synthetic.Rows);
     }

@@ -11,41 +11,28 @@ public enum QualityColumnKind
     /// <summary>Dates and timestamps: compared like numbers, in time order.</summary>
     Datetime,
 
-    /// <summary>Labels (text, booleans, small integer codes): compared through their frequencies (TV).</summary>
+    /// <summary>Labels (text, booleans, integer codes with few values): compared through their frequencies (TV).</summary>
     Categorical,
 }
 
-/// <summary>Decides the <see cref="QualityColumnKind"/> of a column from its value family and, for integers, its cardinality.</summary>
+/// <summary>
+/// The comparison of each schema <see cref="ColumnKind"/> (inferred from the real train column):
+/// continuous and integer columns are numeric, categorical and boolean ones categorical, datetimes
+/// datetime. Identifier-like columns (ids, emails) are not compared at all: the policy drops or
+/// replaces them, so their values say nothing about fidelity.
+/// </summary>
 public static class QualityColumnKinds
 {
-    /// <summary>Integer columns with at most this many distinct values are codes (classes, ratings, counts of few values) and are compared as categories.</summary>
-    public const int MaxIntegerCategories = 10;
-
-    public static QualityColumnKind Of(Column column)
+    /// <summary>The comparison for a train column, or null when the column is identifier-like.</summary>
+    public static QualityColumnKind? Of(Column trainColumn)
     {
-        ArgumentNullException.ThrowIfNull(column);
-        return column.Family switch
+        ArgumentNullException.ThrowIfNull(trainColumn);
+        return ColumnProfiler.Profile(trainColumn, TableSchema.DefaultDistinctCountBound).Kind switch
         {
-            ValueFamily.Boolean or ValueFamily.Text => QualityColumnKind.Categorical,
-            ValueFamily.Real or ValueFamily.Decimal => QualityColumnKind.Numeric,
-            ValueFamily.Date or ValueFamily.Timestamp => QualityColumnKind.Datetime,
-            ValueFamily.Integer => HasFewDistinctValues((Column<long>)column) ? QualityColumnKind.Categorical : QualityColumnKind.Numeric,
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Family, "Unknown value family."),
+            ColumnKind.Continuous or ColumnKind.Integer => QualityColumnKind.Numeric,
+            ColumnKind.Datetime => QualityColumnKind.Datetime,
+            ColumnKind.Categorical or ColumnKind.Boolean => QualityColumnKind.Categorical,
+            _ => null,
         };
-    }
-
-    private static bool HasFewDistinctValues(Column<long> column)
-    {
-        var distinct = new HashSet<long>();
-        var values = column.Values;
-        for (var row = 0; row < values.Length; row++)
-        {
-            if (!column.IsNull(row) && distinct.Add(values[row]) && distinct.Count > MaxIntegerCategories)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -15,9 +15,9 @@ public static class QualityEvaluator
         timings ??= new StageTimings();
         var tables = timings.Measure("quality.prepare", () => new AlignedTables(train, holdout, synthetic));
         var target = options.Target ?? train.Columns[^1].Name;
-        if (train.IndexOf(target) < 0)
+        if (train.IndexOf(target) < 0 || holdout.IndexOf(target) < 0 || synthetic.IndexOf(target) < 0)
         {
-            throw new BadInputException($"The target column '{target}' is not in the train table.");
+            throw new BadInputException($"The target column '{target}' is not in every table.");
         }
 
         var bootstrap = new Bootstrap(options.BootstrapReplicates, options.Seed);
@@ -31,6 +31,7 @@ public static class QualityEvaluator
             AlignedColumn.CategoryLevels);
         return new QualityReport(
             settings,
+            tables.IdentifierColumns,
             timings.Measure("quality.distributions", () => tables.Columns.Select(ColumnDistributions.Of).ToArray()),
             timings.Measure("quality.column_shapes", () => ColumnShapes.Evaluate(tables, bootstrap)),
             timings.Measure("quality.pair_trends", () => PairTrends.Evaluate(tables, bootstrap)),

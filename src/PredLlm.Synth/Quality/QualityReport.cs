@@ -14,8 +14,10 @@ public sealed record QualitySettings(
 /// Everything measured about how faithful a synthetic table is to the real train split, each
 /// statistic beside its holdout reference where one exists, with 95% intervals.
 /// </summary>
+/// <param name="IdentifierColumns">Identifier-like train columns, not compared.</param>
 public sealed record QualityReport(
     QualitySettings Settings,
+    IReadOnlyList<string> IdentifierColumns,
     IReadOnlyList<ColumnDistribution> Distributions,
     ColumnShapesResult ColumnShapes,
     PairTrendsResult PairTrends,

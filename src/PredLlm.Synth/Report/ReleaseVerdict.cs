@@ -28,5 +28,5 @@ public sealed record ReleaseVerdict(GateVerdict Verdict, IReadOnlyList<string> R
 
     private static string Describe(QualityFloorResult floor) => string.Create(
         CultureInfo.InvariantCulture,
-        $"Quality floor {floor.Metric} not met: {floor.Value:0.000} is {(floor.IsMaximum ? "above the maximum" : "below the minimum")} {floor.Bound:0.000}.");
+        $"Quality floor {floor.Metric} not met: {ReportFigures.TextAgainst(floor.Value, floor.Bound)} is {(floor.IsMaximum ? "above the maximum" : "below the minimum")} {floor.Bound:0.000}.");
 }

@@ -147,7 +147,7 @@ public static class ReportHtmlWriter
             foreach (var floor in floors)
             {
                 var status = floor.Met ? "met" : Invariant($"<span class=\"badge {(floor.Action == Policies.FloorAction.Fail ? "fail" : "warn")}\">not met</span>");
-                page.Append(Invariant($"<tr><td>{Html.Escape(floor.Metric)}</td><td class=\"num\">{ReportFigures.Text(floor.Value)}</td><td class=\"num\">{(floor.IsMaximum ? "\u2264 " : "\u2265 ")}{ReportFigures.Text(floor.Bound)}</td><td>{Html.Escape(floor.Action.ToString().ToLowerInvariant())}</td><td>{status}</td></tr>\n"));
+                page.Append(Invariant($"<tr><td>{Html.Escape(floor.Metric)}</td><td class=\"num\">{ReportFigures.TextAgainst(floor.Value, floor.Bound)}</td><td class=\"num\">{(floor.IsMaximum ? "\u2264 " : "\u2265 ")}{ReportFigures.Text(floor.Bound)}</td><td>{Html.Escape(floor.Action.ToString().ToLowerInvariant())}</td><td>{status}</td></tr>\n"));
             }
 
             page.Append("</tbody></table>\n");
@@ -179,6 +179,10 @@ public static class ReportHtmlWriter
 
         page.Append(Invariant($"<tr><th>Average</th><th></th><th class=\"num\">{WithInterval(quality.ColumnShapes.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.ColumnShapes.Average.Reference.Value)}</th><th class=\"num\">|\u0394| {ReportFigures.Text(quality.NullRates.AverageDifference.Synthetic.Value)}</th><th class=\"num\">{WithInterval(quality.Adherence.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.Adherence.Average.Reference.Value)}</th><th class=\"num\">{WithInterval(quality.InverseKl.Average.Synthetic)}</th><th class=\"num\">{ReportFigures.Text(quality.InverseKl.Average.Reference.Value)}</th></tr>\n"));
         page.Append("</tbody></table>\n");
+        if (quality.IdentifierColumns.Count > 0)
+        {
+            page.Append(Invariant($"<p class=\"note\">Not compared, being identifier-like (nearly every value unique; the policy drops or replaces such columns): {Html.Escape(string.Join(", ", quality.IdentifierColumns))}.</p>\n"));
+        }
     }
 
     private static void Distributions(StringBuilder page, IReadOnlyList<ColumnDistribution> distributions)

@@ -198,13 +198,22 @@ public static class ReportJsonWriter
         json.WriteNumber("numericLevels", settings.NumericLevels);
         json.WriteNumber("categoryLevels", settings.CategoryLevels);
         json.WriteEndObject();
+        Strings(json, "identifierColumns", quality.IdentifierColumns);
 
         json.WriteStartArray("floors");
         foreach (var floor in floors)
         {
             json.WriteStartObject();
             json.WriteString("metric", floor.Metric);
-            Number(json, "value", floor.Value);
+            if (ReportFigures.Against(floor.Value, floor.Bound) is { } shown)
+            {
+                json.WriteNumber("value", shown);
+            }
+            else
+            {
+                json.WriteNull("value");
+            }
+
             json.WriteString("bound", floor.IsMaximum ? "max" : "min");
             Number(json, "threshold", floor.Bound);
             json.WriteString("action", Camel(floor.Action.ToString()));

@@ -54,11 +54,13 @@ internal static class SvgCharts
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(value);
-        const int margin = 110;
+        // Room for the labels: on the left, and above where they rise at 60 degrees and lean right.
+        const int margin = 120;
+        const int rightRoom = 60;
         var cell = Math.Clamp(230 / Math.Max(1, columns.Count), 6, 26);
         var size = margin + (cell * columns.Count) + 4;
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg class=\"heatmap\" role=\"img\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\">"));
+        svg.Append(Invariant($"<svg class=\"heatmap\" role=\"img\" width=\"{size + rightRoom}\" height=\"{size}\" viewBox=\"0 0 {size + rightRoom} {size}\">"));
         svg.Append(Invariant($"<title>{Html.Escape(title)}</title>"));
         var fontSize = Math.Min(11, cell);
         for (var i = 0; i < columns.Count; i++)

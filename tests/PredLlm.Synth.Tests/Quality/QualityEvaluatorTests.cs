@@ -25,6 +25,18 @@ public class QualityEvaluatorTests
     }
 
     [Fact]
+    public void Identifier_like_columns_are_listed_not_compared_and_may_be_missing_from_the_synthetic_table()
+    {
+        var real = Correlated(300, seed: 1);
+        var withIds = new Table([Texts("email", Enumerable.Range(0, 300).Select(i => $"person{i}@example.org")), .. real.Columns]);
+
+        var report = QualityEvaluator.Evaluate(withIds, withIds, Correlated(300, seed: 3), new QualityOptions(BootstrapReplicates: 10));
+
+        Assert.Equal(["email"], report.IdentifierColumns);
+        Assert.Equal(["x", "y", "group"], report.ColumnShapes.Columns.Select(shape => shape.Column));
+    }
+
+    [Fact]
     public void An_unknown_target_is_bad_input()
     {
         var table = Correlated(50, seed: 1);

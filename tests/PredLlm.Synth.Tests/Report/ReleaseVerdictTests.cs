@@ -27,4 +27,14 @@ public class ReleaseVerdictTests
         Assert.Equal(GateVerdict.Pass, ReleaseVerdict.Of(SampleReports.Gate(GateVerdict.Pass), [MetFloor, WarningFloor]).Verdict);
         Assert.Equal(GateVerdict.Blocked, ReleaseVerdict.Of(SampleReports.Gate(GateVerdict.Blocked), [FailingFloor]).Verdict);
     }
+
+    [Fact]
+    public void A_floor_missed_by_less_than_the_rounding_still_reads_as_missed()
+    {
+        var nearlyAll = new QualityFloorResult("categoryAdherence", 0.99997, 1.0, IsMaximum: false, FloorAction.Fail);
+
+        var verdict = ReleaseVerdict.Of(SampleReports.Gate(GateVerdict.Pass), [nearlyAll]);
+
+        Assert.Equal(["Quality floor categoryAdherence not met: 0.99997 is below the minimum 1.000."], verdict.Reasons);
+    }
 }

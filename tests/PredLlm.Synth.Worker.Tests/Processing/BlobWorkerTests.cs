@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Specialized;
 using PredLlm.Synth.Job;
 using PredLlm.Synth.Worker.Processing;
 using PredLlm.Synth.Worker.Storage;
+using PredLlm.Synth.Worker.Storage.Blob;
 using PredLlm.Synth.Worker.Tests.Support;
 using Xunit.Abstractions;
 
@@ -252,6 +253,55 @@ public sealed class BlobWorkerTests(AzuriteServer azurite, ITestOutputHelper out
         Assert.Equal(4, (await account.NamesAsync(StoreArea.Inbox)).Count);
         Assert.Equal(0, requests.CountContaining("receipts/old"));
         Assert.InRange(requests.CountContaining("receipts/recent.parquet"), 1, 2);
+    }
+
+    [Fact]
+    public async Task Remains_of_an_attempt_that_died_while_publishing_are_replaced_by_the_next_attempt()
+    {
+        await using var account = await TestAccount.CreateAsync(azurite);
+        await account.UploadAsync("visits.parquet", TestInputs.Table(payload: "visits"));
+        var run = (await InboxVersionsAsync(account)).Single().RunId;
+        await account.Container(StoreArea.Published).GetBlobClient($"visits/{run}/{SynthesisOutputs.SyntheticTable}").UploadAsync(BinaryData.FromString("half-written"));
+
+        await using var replica = await WorkerReplica.StartAsync(account.Settings(), _ledger, output, "r1");
+        await WaitUntilCommittedAsync(account, StoreArea.Published, "visits");
+
+        var (publishedRun, files) = Assert.Single(await account.RunsAsync(StoreArea.Published, "visits"));
+        Assert.Equal(run, publishedRun);
+        Assert.Equal(ReleasedFiles, files.Order());
+        var synthetic = await account.ReadAsync(StoreArea.Published, $"visits/{run}/{SynthesisOutputs.SyntheticTable}");
+        Assert.Equal(TestInputs.Table(payload: "visits"), synthetic.ToArray());
+    }
+
+    [Fact]
+    public async Task A_run_committed_before_its_replica_died_is_recorded_without_running_again()
+    {
+        await using var account = await TestAccount.CreateAsync(azurite);
+        await account.UploadAsync("claims.parquet", TestInputs.Table(payload: "claims"));
+        var run = (await InboxVersionsAsync(account)).Single().RunId;
+        foreach (var file in ReleasedFiles)
+        {
+            await account.Container(StoreArea.Published).GetBlobClient($"claims/{run}/{file}").UploadAsync(BinaryData.FromString("from the attempt that died"));
+        }
+
+        await using var replica = await WorkerReplica.StartAsync(account.Settings(), _ledger, output, "r1");
+        await Eventually.HoldsAsync(async () => (await account.NamesAsync(StoreArea.Inbox)).Count == 0, Patience, "the input is retired as settled");
+
+        Assert.Empty(_ledger.Invocations);
+        var receipt = VersionReceipt.FromBinary(await account.ReadAsync(StoreArea.State, $"receipts/claims.parquet/{run}.json"))!;
+        Assert.Equal((ReceiptStatus.Released, 0), (receipt.Status, receipt.Attempts));
+        Assert.Equal("from the attempt that died", (await account.ReadAsync(StoreArea.Published, $"claims/{run}/{SynthesisOutputs.ReportJson}")).ToString());
+    }
+
+    private static async Task<List<InputVersion>> InboxVersionsAsync(TestAccount account)
+    {
+        var versions = new List<InputVersion>();
+        await foreach (var stored in new BlobObjectStore(account.Service, account.Areas).ListAsync(StoreArea.Inbox, CancellationToken.None))
+        {
+            versions.Add(InputVersion.From(stored));
+        }
+
+        return versions;
     }
 
     private static Task WaitUntilCommittedAsync(TestAccount account, StoreArea area, string table, TimeSpan? patience = null, string file = SynthesisOutputs.ReportJson) =>

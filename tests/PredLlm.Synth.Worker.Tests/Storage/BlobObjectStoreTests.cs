@@ -13,16 +13,7 @@ public sealed class BlobObjectStoreTests(AzuriteServer azurite) : ObjectStoreCon
     protected override async Task<IObjectStore> CreateStoreAsync()
     {
         _account = await TestAccount.CreateAsync(azurite);
-        var settings = _account.Settings();
-        var areas = new AreaNames
-        {
-            Inbox = settings["Storage:Areas:Inbox"]!,
-            Published = settings["Storage:Areas:Published"]!,
-            Quarantine = settings["Storage:Areas:Quarantine"]!,
-            Failed = settings["Storage:Areas:Failed"]!,
-            State = settings["Storage:Areas:State"]!,
-        };
-        return new BlobObjectStore(_account.Service, areas);
+        return new BlobObjectStore(_account.Service, _account.Areas);
     }
 
     protected override Task UploadAsync(string name, byte[] content) => _account.UploadAsync(name, content);

@@ -36,6 +36,17 @@ public abstract class ObjectStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_several_writers_creating_one_name_at_once_exactly_one_succeeds_and_its_content_stays()
+    {
+        var writers = Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            _store.TryCreateAsync(StoreArea.State, "receipts/race.json", BinaryData.FromString($"writer {i}"), CancellationToken.None)));
+        var created = await Task.WhenAll(writers);
+
+        var winner = Assert.Single(Enumerable.Range(0, 8), i => created[i]);
+        Assert.Equal($"writer {winner}", (await _store.ReadAsync(StoreArea.State, "receipts/race.json", CancellationToken.None))!.ToString());
+    }
+
+    [Fact]
     public async Task Deleting_a_replaced_version_keeps_the_newer_upload()
     {
         await UploadAsync("sales.parquet", [1, 2, 3]);

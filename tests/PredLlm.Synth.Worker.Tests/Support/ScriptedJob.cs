@@ -7,8 +7,8 @@ namespace PredLlm.Synth.Worker.Tests.Support;
 /// <summary>
 /// A double for the pipeline (storage is never doubled): it reads the input it was given and acts on it.
 /// A file that does not start with the Parquet magic bytes is bad input; otherwise the word after the
-/// magic bytes is the script: <c>release</c>, <c>reject</c>, <c>fail</c> (an internal error),
-/// <c>hang</c> (blocks until cancelled) or <c>hang-once</c> (blocks the first time a run is tried).
+/// magic bytes is the script: <c>release</c>, <c>reject</c>, <c>fail</c> (an internal error) or
+/// <c>hang-once</c> (the first try of a run blocks until cancelled, as a long job would; later tries release).
 /// </summary>
 public sealed class ScriptedJob(JobLedger ledger, string replica) : ISynthesisJob
 {
@@ -44,7 +44,6 @@ public sealed class ScriptedJob(JobLedger ledger, string replica) : ISynthesisJo
         var script = Encoding.ASCII.GetString(bytes, TestInputs.ParquetMagic.Length, bytes.Length - TestInputs.ParquetMagic.Length).Split('\n')[0];
         switch (script)
         {
-            case "hang":
             case "hang-once" when invocation.AttemptOfRun == 1:
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 throw new InvalidOperationException("unreachable: an infinite delay ended");

@@ -25,6 +25,8 @@ public sealed class TestAccount : IAsyncDisposable
 
     public BlobServiceClient Service { get; }
 
+    public AreaNames Areas => _areas;
+
     public static async Task<TestAccount> CreateAsync(AzuriteServer server)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];

@@ -2,58 +2,57 @@ namespace PredLlm.Synth.Worker.Storage.Folder;
 
 /// <summary>
 /// File operations that never leave a half-written file under its final name: content goes to a hidden
-/// temporary file beside the target first and is renamed over it (rename is atomic within a file system).
+/// temporary file beside the target first, and only a complete file gets the final name.
 /// </summary>
 internal static class AtomicFile
 {
     /// <summary>
-    /// Creates <paramref name="path"/> only if it does not exist. <see cref="FileMode.CreateNew"/> (O_EXCL)
-    /// decides atomically which of several writers gets the name; the winner then renames its complete
-    /// content over the placeholder, so readers see either an empty file or the whole content.
+    /// Creates <paramref name="path"/> with its whole content only if no file has that name: the content is
+    /// written under a temporary name, then hard-linked to the final name, which fails if the name is taken.
+    /// Readers never see a partial file, and of several writers exactly one succeeds.
     /// </summary>
     public static async Task<bool> TryCreateAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            await new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None).DisposeAsync().ConfigureAwait(false);
-        }
-        catch (IOException) when (File.Exists(path))
+        if (File.Exists(path))
         {
             return false;
         }
 
+        var temporary = TemporaryPathBeside(path);
         try
         {
-            await ReplaceAsync(path, write, cancellationToken).ConfigureAwait(false);
-            return true;
+            await WriteAsync(temporary, write, cancellationToken).ConfigureAwait(false);
+            return HardLink.TryCreate(temporary, path);
         }
-        catch
+        finally
         {
-            // Free the name again: a placeholder left behind would make the name look taken forever.
-            File.Delete(path);
-            throw;
+            File.Delete(temporary);
         }
     }
 
-    /// <summary>Replaces the content of <paramref name="path"/> in one step.</summary>
+    /// <summary>Replaces the content of <paramref name="path"/> in one step (rename is atomic within a file system).</summary>
     public static async Task ReplaceAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var temporary = TemporaryPathBeside(path);
         try
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                await write(stream, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
+            await WriteAsync(temporary, write, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            await write(stream, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class FolderLease : IObjectLease
     {
         Directory.CreateDirectory(directory);
         var latest = LatestGeneration(directory);
-        if (latest is { } held && !await IsOpenForTakeoverAsync(directory, held, duration, time, cancellationToken).ConfigureAwait(false))
+        if (latest is { } held && !await IsOpenForTakeoverAsync(directory, held, time, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -105,17 +105,11 @@ internal sealed class FolderLease : IObjectLease
 
     private string OwnPath => PathOf(_directory, _generation);
 
-    private static async Task<bool> IsOpenForTakeoverAsync(string directory, long generation, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<bool> IsOpenForTakeoverAsync(string directory, long generation, TimeProvider time, CancellationToken cancellationToken)
     {
-        var path = PathOf(directory, generation);
-        var record = await LeaseRecord.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        if (record is not null)
-        {
-            return time.GetUtcNow() > record.ExpiresAt + Margin;
-        }
-
-        // Empty: a holder is between claiming the generation and writing it, or died in between.
-        return File.Exists(path) && time.GetUtcNow() > File.GetLastWriteTimeUtc(path) + duration + Margin;
+        // Gone: released (or cleaned up by a newer holder, whose generation the exclusive create will meet).
+        var record = await LeaseRecord.ReadAsync(PathOf(directory, generation), cancellationToken).ConfigureAwait(false);
+        return record is null || time.GetUtcNow() > record.ExpiresAt + Margin;
     }
 
     private static long? LatestGeneration(string directory)
@@ -137,13 +131,13 @@ internal sealed class FolderLease : IObjectLease
     {
         public BinaryData ToBinary() => BinaryData.FromObjectAsJson(this);
 
-        /// <summary>The record, or null when the file is gone or not written yet.</summary>
+        /// <summary>The record, or null when the file is gone.</summary>
         public static async Task<LeaseRecord?> ReadAsync(string path, CancellationToken cancellationToken)
         {
             try
             {
                 var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-                return bytes.Length == 0 ? null : JsonSerializer.Deserialize<LeaseRecord>(bytes);
+                return JsonSerializer.Deserialize<LeaseRecord>(bytes);
             }
             catch (FileNotFoundException)
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace PredLlm.Synth.Worker.Storage.Folder;
 
@@ -31,26 +30,22 @@ internal sealed class FolderObjectStore(string root, AreaNames areas, TimeProvid
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<StoredObject> ListAsync(StoreArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredObject> ListAsync(StoreArea area, CancellationToken cancellationToken)
     {
         var areaPath = AreaPath(area);
-        var files = Directory.EnumerateFiles(areaPath, "*", SearchOption.AllDirectories)
+        var settledBefore = time.GetUtcNow().UtcDateTime - QuietPeriod;
+        return Directory.EnumerateFiles(areaPath, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(areaPath, path).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(name => !name.Split('/').Any(segment => segment.StartsWith('.')))
-            .Order(StringComparer.Ordinal);
-        foreach (var name in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = new FileInfo(PathOf(area, name));
-            if (!file.Exists || file.LastWriteTimeUtc > time.GetUtcNow().UtcDateTime - QuietPeriod)
-            {
-                continue;
-            }
-
-            yield return new StoredObject(name, ETagOf(file), file.LastWriteTimeUtc, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
+            .Order(StringComparer.Ordinal)
+            .Select(name => (Name: name, File: new FileInfo(PathOf(area, name))))
+            .Where(entry => entry.File.Exists && entry.File.LastWriteTimeUtc <= settledBefore)
+            .Select(entry => new StoredObject(
+                entry.Name,
+                ETagOf(entry.File),
+                entry.File.LastWriteTimeUtc,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)))
+            .ToAsyncEnumerable();
     }
 
     public async Task DownloadAsync(StoreArea area, StoredObject version, string localPath, CancellationToken cancellationToken)
@@ -130,15 +125,8 @@ internal sealed class FolderObjectStore(string root, AreaNames areas, TimeProvid
         }
 
         // A newer version was moved aside: put it back unless an even newer one has arrived since.
-        try
-        {
-            File.Move(aside, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(aside);
-        }
-
+        HardLink.TryCreate(aside, path);
+        File.Delete(aside);
         return Task.FromResult(false);
     }
 
