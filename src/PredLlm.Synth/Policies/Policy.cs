@@ -24,10 +24,12 @@ public sealed record Policy(
 /// <param name="ConfidenceLevel">Level of every reported interval.</param>
 /// <param name="RequiredPower">A test is under-powered, and blocks, unless a table free of memorisation would pass it with at least this probability.</param>
 /// <param name="BootstrapRounds">Resampling rounds behind every bootstrap (P3's null and interval, true-positive-rate intervals): bounds their cost.</param>
+/// <param name="MaxComparedRows">Rows of each table the distance-based tests (P2-P6) compare, sampled with the seed when a table is larger: bounds their cost.</param>
 public sealed record PrivacyRules(
     double ConfidenceLevel,
     double RequiredPower,
     int BootstrapRounds,
+    int MaxComparedRows,
     PreconditionRules Preconditions,
     ExactCopyRules ExactCopies,
     ClosestRecordRules ClosestRecord,
@@ -95,8 +97,8 @@ public enum IdentifierHandling
     Refuse,
 }
 
-/// <param name="MinUniqueShare">A column is identifier-like when at least this share of its non-null values is distinct.</param>
-public sealed record IdentifierRules(double MinUniqueShare, IdentifierHandling Handling);
+/// <summary>How identifier-like columns (as the schema inference flags them) are handled.</summary>
+public sealed record IdentifierRules(IdentifierHandling Handling);
 
 public sealed record TrainingBudget(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience);
 

@@ -56,9 +56,7 @@ public static class PolicyLoader
             root.Text("description"),
             root.OptionalText("target"),
             Within(root.Section("privacy"), ReadPrivacy),
-            Within(root.Section("identifiers"), section => new IdentifierRules(
-                section.Number("minUniqueShare", 0.5, 1),
-                section.Choice<IdentifierHandling>("handling"))),
+            Within(root.Section("identifiers"), section => new IdentifierRules(section.Choice<IdentifierHandling>("handling"))),
             Within(root.Section("training"), section => new TrainingBudget(
                 section.Integer("maxEpochs", 1, 10_000),
                 section.Number("maxMinutes", 0.1, 7 * 24 * 60),
@@ -83,6 +81,7 @@ public static class PolicyLoader
         privacy.Number("confidenceLevel", 0.5, 0.999),
         privacy.Number("requiredPower", 0.5, 0.999),
         privacy.Integer("bootstrapRounds", 20, 100_000),
+        privacy.Integer("maxComparedRows", 1_000, int.MaxValue),
         Within(privacy.Section("preconditions"), section => new PreconditionRules(
             section.Integer("minTrainRows", 1, int.MaxValue),
             section.Integer("minHoldoutRows", 1, int.MaxValue),

@@ -13,6 +13,9 @@ namespace PredLlm.Synth.Privacy;
 /// </summary>
 internal sealed class GateContext
 {
+    private readonly string[] _distanceColumns;
+    private bool[]? _ordered;
+    private (Table Train, Table Holdout, Table Synthetic)? _compared;
     private GowerSpace? _space;
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic)? _encoded;
     private string[]? _trainKeys;
@@ -29,8 +32,8 @@ internal sealed class GateContext
         Rules = policy.Privacy;
         Cancellation = cancellationToken;
         var identifiers = new HashSet<string>(inputs.IdentifierColumns, StringComparer.Ordinal);
-        DistanceColumns = [.. inputs.Train.Columns.Select(column => column.Name).Where(name => !identifiers.Contains(name))];
-        Target = inputs.Target ?? policy.Target ?? (DistanceColumns.Count > 0 ? DistanceColumns[^1] : null);
+        _distanceColumns = [.. inputs.Train.Columns.Select(column => column.Name).Where(name => !identifiers.Contains(name))];
+        Target = inputs.Target ?? policy.Target ?? (_distanceColumns.Length > 0 ? _distanceColumns[^1] : null);
     }
 
     public GateInputs Inputs { get; }
@@ -40,15 +43,40 @@ internal sealed class GateContext
     public CancellationToken Cancellation { get; }
 
     /// <summary>The columns every distance and row comparison uses: the train columns less the identifier-like ones.</summary>
-    public IReadOnlyList<string> DistanceColumns { get; }
+    public IReadOnlyList<string> DistanceColumns => _distanceColumns;
 
     public string? Target { get; }
 
     /// <summary>The one-sided normal quantile of the required power.</summary>
     public double PowerZ => Normal.Quantile(Rules.RequiredPower);
 
-    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Inputs.Train, Inputs.Holdout);
+    /// <summary>
+    /// The train rows the distance-based tests (P2-P6) compare: the train table, or a seeded sample of
+    /// <c>privacy.maxComparedRows</c> of its rows when it is larger, which bounds their cost on big
+    /// tables. Exact copies and replays (P1, P7) always look at every row.
+    /// </summary>
+    public Table TrainRows => Compared.Train;
 
+    /// <summary>The holdout rows the distance-based tests compare (sampled like <see cref="TrainRows"/>).</summary>
+    public Table HoldoutRows => Compared.Holdout;
+
+    /// <summary>The synthetic rows the distance-based tests compare (sampled like <see cref="TrainRows"/>).</summary>
+    public Table SyntheticRows => Compared.Synthetic;
+
+    public GowerSpace Space => _space ??= GowerSpace.Fit(DistanceColumns, Ordered, TrainRows, HoldoutRows);
+
+    /// <summary>
+    /// Whether a distance column holds ordered quantities (continuous, integer counts, dates: compared
+    /// through their CDF, with a tolerance in inference) rather than categories (text, booleans, integer
+    /// codes with few values: compared for equality), as the schema inference of the train split says.
+    /// </summary>
+    public bool IsOrdered(int column) => Ordered[column];
+
+    private bool[] Ordered => _ordered ??=
+        [.. TableSchema.Infer(TrainRows.SelectColumns(DistanceColumns)).Columns
+            .Select(profile => profile.Kind is ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime)];
+
+    /// <summary><see cref="TrainRows"/> in the distance space.</summary>
     public EncodedRows Train => Encoded.Train;
 
     public EncodedRows Holdout => Encoded.Holdout;
@@ -57,7 +85,9 @@ internal sealed class GateContext
 
     // All three at once, in a fixed order, so category codes never depend on which test asks first.
     private (EncodedRows Train, EncodedRows Holdout, EncodedRows Synthetic) Encoded =>
-        _encoded ??= (Space.Encode(Inputs.Train), Space.Encode(Inputs.Holdout), Space.Encode(Inputs.Synthetic));
+        _encoded ??= (Space.Encode(TrainRows), Space.Encode(HoldoutRows), Space.Encode(SyntheticRows));
+
+    private (Table Train, Table Holdout, Table Synthetic) Compared => _compared ??= (Bounded(Inputs.Train, 1), Bounded(Inputs.Holdout, 2), Bounded(Inputs.Synthetic, 3));
 
     public string[] TrainKeys => _trainKeys ??= RowKeys.Of(Inputs.Train, DistanceColumns);
 
@@ -94,19 +124,25 @@ internal sealed class GateContext
     }
 
     /// <summary>
-    /// Rows for a membership-inference test: members drawn from train, non-members from the holdout, as
+    /// Rows for a membership-inference test (positions in <see cref="TrainRows"/> and <see cref="HoldoutRows"/>):
+    /// members drawn from train, non-members from the holdout, as
     /// many of each (at most <paramref name="maxPerGroup"/>), so neither group dominates the scores.
     /// </summary>
     public (int[] Members, int[] NonMembers) MembershipSample(int maxPerGroup, PrivacyTestId test)
     {
         var random = RandomFor(test);
-        var size = Math.Min(maxPerGroup, Math.Min(Inputs.Train.RowCount, Inputs.Holdout.RowCount));
-        return (Sample(Inputs.Train.RowCount, size, random), Sample(Inputs.Holdout.RowCount, size, random));
+        var size = Math.Min(maxPerGroup, Math.Min(TrainRows.RowCount, HoldoutRows.RowCount));
+        return (Sample(TrainRows.RowCount, size, random), Sample(HoldoutRows.RowCount, size, random));
     }
+
+    private Table Bounded(Table table, int salt) =>
+        table.RowCount <= Rules.MaxComparedRows
+            ? table
+            : table.TakeRows(Sample(table.RowCount, Rules.MaxComparedRows, new Random(unchecked((Inputs.Seed * 7919) - salt))));
 
     /// <summary>Positions of the given names among <see cref="DistanceColumns"/>.</summary>
     public int[] ColumnPositions(IEnumerable<string> names) =>
-        [.. names.Select(name => DistanceColumns.ToList().IndexOf(name))];
+        [.. names.Select(name => Array.IndexOf(_distanceColumns, name))];
 }
 
 /// <summary>Rows as text, for exact matching and for edit distances.</summary>

@@ -1,4 +1,6 @@
+using PredLlm.Synth.Splits;
 using PredLlm.Synth.Tables;
+using PredLlm.Synth.Tests.Tables;
 
 namespace PredLlm.Synth.Tests.Privacy;
 
@@ -18,9 +20,9 @@ internal sealed record GateScenario(string Name, Table Train, Table Holdout, Tab
         {
             if (!Cache.TryGetValue(name, out var scenario))
             {
-                var table = BenchmarkTables.Read(name, maxRows);
-                var first = BenchmarkTables.Split(table, seed: 11);
-                var second = BenchmarkTables.Split(first.Train, seed: 12, holdout: 0.25);
+                var table = Read(name, maxRows);
+                var first = Split(table, seed: 11);
+                var second = Split(first.Train, seed: 12, holdout: 0.25);
                 scenario = new GateScenario(name, second.Train, first.Holdout, second.Holdout);
                 Cache.Add(name, scenario);
             }
@@ -28,6 +30,21 @@ internal sealed record GateScenario(string Name, Table Train, Table Holdout, Tab
             return scenario;
         }
     }
+
+    /// <summary>The first <paramref name="maxRows"/> rows of a benchmark table, read as the product reads CSV.</summary>
+    public static Table Read(string name, int maxRows = int.MaxValue)
+    {
+        var table = TableReader.ReadAsync(BenchmarkTables.PathOf(name)).GetAwaiter().GetResult();
+        return table.RowCount <= maxRows ? table : table.TakeRows([.. Enumerable.Range(0, maxRows)]);
+    }
+
+    /// <summary>A seeded split stratified on the last column, with no validation rows.</summary>
+    public static DataSplit Split(Table table, int seed, double holdout = 0.2) =>
+        StratifiedSplitter.Split(
+            table,
+            table[table.ColumnCount - 1].Name,
+            new SplitPlan { HoldoutFraction = holdout, ValidationFraction = 0, MaxHoldoutRows = int.MaxValue },
+            seed);
 
     /// <summary>Fresh rows with every tenth replaced by a train row: a leak hidden among good rows.</summary>
     public Table FreshWithTenPercentTrainRows()
@@ -58,5 +75,18 @@ internal sealed record GateScenario(string Name, Table Train, Table Holdout, Tab
         }
 
         return builder.Build();
+    }
+}
+
+/// <summary>A theory over benchmark tables; reported as skipped (not passed) where they are absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class BenchmarkTablesTheoryAttribute : TheoryAttribute
+{
+    public BenchmarkTablesTheoryAttribute()
+    {
+        if (BenchmarkTables.Folder is null)
+        {
+            Skip = "The benchmark tables are not here: set PREDLLM_DATASETS or put them in ../shared/datasets.";
+        }
     }
 }

@@ -2,6 +2,8 @@ using PredLlm.Synth.Policies;
 using PredLlm.Synth.Privacy;
 using PredLlm.Synth.Tables;
 
+using PredLlm.Synth.Tests.Tables;
+
 namespace PredLlm.Synth.Tests.Privacy;
 
 public class IdentifierTreatmentTests
@@ -59,7 +61,7 @@ public class IdentifierTreatmentTests
         Assert.Throws<BadInputException>(() => IdentifierTreatment.Prepare(table, ["joined"], IdentifierHandling.Surrogate));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void The_gate_passes_surrogates_and_rejects_a_replayed_real_identifier()
     {
         var scenario = GateScenario.Of("churn");

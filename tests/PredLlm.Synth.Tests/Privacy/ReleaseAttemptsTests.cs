@@ -1,6 +1,8 @@
 using PredLlm.Synth.Policies;
 using PredLlm.Synth.Privacy;
 
+using PredLlm.Synth.Tests.Tables;
+
 namespace PredLlm.Synth.Tests.Privacy;
 
 public class ReleaseAttemptsTests
@@ -19,7 +21,7 @@ public class ReleaseAttemptsTests
         Assert.Equal(0.9, third.SamplingTemperature, 10);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public async Task A_rejected_table_is_remade_and_every_attempt_is_kept()
     {
         var scenario = GateScenario.Of("abalone");
@@ -40,7 +42,7 @@ public class ReleaseAttemptsTests
         Assert.Contains(decision.PolicySettings, setting => setting.Key == "privacy.closestRecord.maxUpperBound" && setting.Value == "0.55");
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public async Task Retries_stop_at_the_policy_bound_and_the_last_verdict_stands()
     {
         var scenario = GateScenario.Of("abalone");
@@ -54,7 +56,7 @@ public class ReleaseAttemptsTests
         Assert.Equal(decision.Attempts[^1].Tests, decision.Tests);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public async Task A_blocked_table_is_not_retried()
     {
         var scenario = GateScenario.Of("abalone");

@@ -2,6 +2,8 @@ using PredLlm.Synth.Policies;
 using PredLlm.Synth.Privacy;
 using PredLlm.Synth.Tables;
 
+using PredLlm.Synth.Tests.Tables;
+
 namespace PredLlm.Synth.Tests.Privacy;
 
 /// <summary>The gate tested on real tables with planted leaks (PRIVACY-GATE.md: "A planted leak must fail").</summary>
@@ -10,7 +12,7 @@ public class ReleaseGateTests
     // Mixed, numeric-only and categorical-heavy tables; adult, the largest, has its own test below.
     public static TheoryData<string> Tables => ["bank", "abalone", "phoneme", "compas"];
 
-    [Theory]
+    [BenchmarkTablesTheory]
     [MemberData(nameof(Tables))]
     public void The_train_split_passed_off_as_synthetic_is_rejected(string table)
     {
@@ -22,7 +24,7 @@ public class ReleaseGateTests
         Assert.Equal(TestOutcome.Fail, Outcome(attempt, PrivacyTestId.P1));
     }
 
-    [Theory]
+    [BenchmarkTablesTheory]
     [MemberData(nameof(Tables))]
     public void Unseen_rows_with_ten_percent_train_rows_mixed_in_are_rejected(string table)
     {
@@ -34,7 +36,7 @@ public class ReleaseGateTests
         Assert.Contains(attempt.Reasons, reason => reason.StartsWith("P1", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [BenchmarkTablesTheory]
     [MemberData(nameof(Tables))]
     public void The_holdout_passed_off_as_synthetic_passes(string table)
     {
@@ -46,7 +48,7 @@ public class ReleaseGateTests
         Assert.Equal(TestOutcome.NotApplicable, Outcome(attempt, PrivacyTestId.P4));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void Real_rows_no_one_trained_on_pass_every_test()
     {
         var scenario = GateScenario.Of("adult");
@@ -57,10 +59,24 @@ public class ReleaseGateTests
         Assert.All(attempt.Tests.Where(test => test.Id != PrivacyTestId.P4), test => Assert.Equal(TestOutcome.Pass, test.Outcome));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
+    public void Distance_tests_on_big_tables_compare_a_bounded_sample_and_still_catch_a_copy()
+    {
+        var scenario = GateScenario.Of("adult");
+        var policy = PolicyLoader.Parse("""{ "privacy": { "maxComparedRows": 1000 } }""", "bounded.json");
+
+        var attempt = Evaluate(scenario.Train, scenario.Holdout, scenario.Train, policy);
+
+        Assert.Equal(GateVerdict.Reject, attempt.Verdict);
+        Assert.Equal(TestOutcome.Fail, Outcome(attempt, PrivacyTestId.P3));
+        var rowsPerGroup = attempt.Tests.Single(test => test.Id == PrivacyTestId.P5).Statistics.Single(statistic => statistic.Name == "rows per group");
+        Assert.Equal(1000, rowsPerGroup.Value);
+    }
+
+    [BenchmarkTablesFact]
     public void A_table_too_small_to_judge_is_blocked_not_passed()
     {
-        var split = BenchmarkTables.Split(BenchmarkTables.Read("iris"), seed: 3);
+        var split = GateScenario.Split(GateScenario.Read("iris"), seed: 3);
 
         var attempt = Evaluate(split.Train, split.Holdout, split.Holdout);
 
@@ -69,10 +85,10 @@ public class ReleaseGateTests
         Assert.All(attempt.Tests.Skip(1), test => Assert.Equal(TestOutcome.Blocked, test.Outcome));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_tiny_table_that_copies_train_is_still_rejected()
     {
-        var split = BenchmarkTables.Split(BenchmarkTables.Read("breast_cancer"), seed: 3);
+        var split = GateScenario.Split(GateScenario.Read("breast_cancer"), seed: 3);
         var policy = PolicyLoader.Parse("""{ "privacy": { "preconditions": { "minTrainRows": 50, "minHoldoutRows": 50, "minSyntheticRows": 50 } } }""", "small.json");
 
         var attempt = ReleaseGate.Evaluate(new GateInputs(split.Train, split.Holdout, split.Train) { Seed = 1 }, policy);
@@ -80,7 +96,7 @@ public class ReleaseGateTests
         Assert.Equal(GateVerdict.Reject, attempt.Verdict);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_holdout_that_is_the_train_split_is_blocked_by_the_preconditions()
     {
         var scenario = GateScenario.Of("abalone");
@@ -91,7 +107,7 @@ public class ReleaseGateTests
         Assert.Contains("does not look held out", attempt.Tests[0].Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_synthetic_table_with_another_schema_is_blocked_naming_the_column()
     {
         var scenario = GateScenario.Of("abalone");
@@ -103,7 +119,7 @@ public class ReleaseGateTests
         Assert.Contains($"lacks column '{scenario.Train[0].Name}'", attempt.Reasons[0], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void The_same_inputs_and_seed_give_the_same_results()
     {
         var scenario = GateScenario.Of("abalone");

@@ -2,12 +2,14 @@ using PredLlm.Synth.Policies;
 using PredLlm.Synth.Privacy;
 using PredLlm.Synth.Tables;
 
+using PredLlm.Synth.Tests.Tables;
+
 namespace PredLlm.Synth.Tests.Privacy;
 
 /// <summary>P4 through the gate, with stand-in models whose likelihoods do or do not favour train rows.</summary>
 public class WhiteBoxAttackTests
 {
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_model_that_favours_its_train_rows_is_rejected_by_p4()
     {
         var scenario = GateScenario.Of("abalone");
@@ -20,7 +22,7 @@ public class WhiteBoxAttackTests
         Assert.True(attempt.Tests.Single(test => test.Id == PrivacyTestId.P4).Headline!.Value > 0.6);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_model_that_scores_train_and_unseen_rows_alike_passes_p4()
     {
         var scenario = GateScenario.Of("abalone");
@@ -32,7 +34,7 @@ public class WhiteBoxAttackTests
         Assert.Equal(GateVerdict.Pass, attempt.Verdict);
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_table_from_our_own_model_without_its_likelihood_is_blocked()
     {
         var scenario = GateScenario.Of("abalone");
@@ -43,7 +45,7 @@ public class WhiteBoxAttackTests
         Assert.Equal(TestOutcome.Blocked, Outcome(attempt));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void The_strict_policy_blocks_a_table_made_elsewhere_for_want_of_a_model()
     {
         var scenario = GateScenario.Of("abalone");
@@ -53,7 +55,7 @@ public class WhiteBoxAttackTests
         Assert.Equal(TestOutcome.Blocked, Outcome(attempt));
     }
 
-    [Fact]
+    [BenchmarkTablesFact]
     public void A_model_that_fails_blocks_the_release_without_its_message_reaching_the_report()
     {
         var scenario = GateScenario.Of("abalone");

@@ -12,10 +12,11 @@ internal abstract class ColumnScale
 {
     public abstract void Encode(Column column, Span<float> target);
 
-    public static ColumnScale For(IReadOnlyList<Column> fitColumns)
+    /// <summary>The scale of a column: its CDF when <paramref name="ordered"/>, else category codes.</summary>
+    public static ColumnScale For(IReadOnlyList<Column> fitColumns, bool ordered)
     {
         ArgumentNullException.ThrowIfNull(fitColumns);
-        return NumericView.IsOrdered(fitColumns[0].Family) ? CdfScale.Fit(fitColumns) : new CategoryScale();
+        return ordered ? CdfScale.Fit(fitColumns) : new CategoryScale();
     }
 }
 
@@ -90,7 +91,7 @@ internal sealed class CdfScale : ColumnScale
     }
 }
 
-/// <summary>Categories (text, booleans) as whole-number codes; a category first seen in synthetic rows gets a new code.</summary>
+/// <summary>Categories (text, booleans, integer codes) as whole-number codes; a category first seen in synthetic rows gets a new code.</summary>
 internal sealed class CategoryScale : ColumnScale
 {
     private const float NullCode = -1f;
@@ -102,24 +103,9 @@ internal sealed class CategoryScale : ColumnScale
 
     public override void Encode(Column column, Span<float> target)
     {
-        switch (column)
+        for (var row = 0; row < column.Count; row++)
         {
-            case Column<bool> booleans:
-                for (var row = 0; row < booleans.Count; row++)
-                {
-                    target[row] = booleans.IsNull(row) ? NullCode : booleans[row] ? 1f : 0f;
-                }
-
-                break;
-            case Column<string> texts:
-                for (var row = 0; row < texts.Count; row++)
-                {
-                    target[row] = texts.IsNull(row) ? NullCode : CodeOf(texts[row]);
-                }
-
-                break;
-            default:
-                throw new ArgumentException($"Column '{column.Name}' ({column.Family}) is not categorical.", nameof(column));
+            target[row] = column.Format(row) is { } text ? CodeOf(text) : NullCode;
         }
     }
 

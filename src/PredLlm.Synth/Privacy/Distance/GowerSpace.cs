@@ -20,11 +20,15 @@ internal sealed class GowerSpace
 
     public IReadOnlyList<string> Columns { get; }
 
-    public static GowerSpace Fit(IReadOnlyList<string> columns, params Table[] fitTables)
+    /// <param name="columns">The columns compared.</param>
+    /// <param name="ordered">Per column, whether its values are ordered quantities (CDF scale) or categories.</param>
+    /// <param name="fitTables">The real rows the CDFs are fitted on.</param>
+    public static GowerSpace Fit(IReadOnlyList<string> columns, IReadOnlyList<bool> ordered, params Table[] fitTables)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(ordered);
         ArgumentNullException.ThrowIfNull(fitTables);
-        var scales = columns.Select(name => ColumnScale.For([.. fitTables.Select(table => table[name])])).ToArray();
+        var scales = columns.Select((name, c) => ColumnScale.For([.. fitTables.Select(table => table[name])], ordered[c])).ToArray();
         return new GowerSpace([.. columns], scales);
     }
 

@@ -35,7 +35,7 @@ internal sealed class AnonymeterTest : IPrivacyTest
         var attack = new AttackSetting(context, context.ColumnPositions(quasiIdentifiers), targets, control, random);
 
         var rates = new List<AttackRates> { SinglingOutAttack.Run(attack), LinkabilityAttack.Run(attack) };
-        rates.AddRange(sensitive.Select(column => InferenceAttack.Run(attack, context.DistanceColumns.ToList().IndexOf(column), column)));
+        rates.AddRange(sensitive.Select(column => InferenceAttack.Run(attack, context.ColumnPositions([column])[0], column)));
         return Judge(context, rates);
     }
 

@@ -115,9 +115,8 @@ internal sealed class BlackBoxAttackTest : IPrivacyTest
     private static double[] EditScores(GateContext context, int[] members, int[] nonMembers, Neighbours toSynthetic)
     {
         var columns = context.DistanceColumns;
-        var inputs = context.Inputs;
         var candidates = context.Rules.BlackBox.EditCandidates;
-        var syntheticTexts = new string?[inputs.Synthetic.RowCount];
+        var syntheticTexts = new string?[context.SyntheticRows.RowCount];
         for (var i = 0; i < toSynthetic.QueryCount; i++)
         {
             for (var rank = 0; rank < candidates; rank++)
@@ -125,7 +124,7 @@ internal sealed class BlackBoxAttackTest : IPrivacyTest
                 var row = toSynthetic.Index(i, rank);
                 if (row >= 0)
                 {
-                    syntheticTexts[row] ??= RowKeys.Serialised(inputs.Synthetic, columns, row);
+                    syntheticTexts[row] ??= RowKeys.Serialised(context.SyntheticRows, columns, row);
                 }
             }
         }
@@ -134,8 +133,8 @@ internal sealed class BlackBoxAttackTest : IPrivacyTest
         Parallel.For(0, scores.Length, new ParallelOptions { CancellationToken = context.Cancellation }, i =>
         {
             var record = new EditDistance(i < members.Length
-                ? RowKeys.Serialised(inputs.Train, columns, members[i])
-                : RowKeys.Serialised(inputs.Holdout, columns, nonMembers[i - members.Length]));
+                ? RowKeys.Serialised(context.TrainRows, columns, members[i])
+                : RowKeys.Serialised(context.HoldoutRows, columns, nonMembers[i - members.Length]));
             var nearest = 1.0;
             for (var rank = 0; rank < candidates; rank++)
             {

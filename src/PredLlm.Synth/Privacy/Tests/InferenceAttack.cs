@@ -23,17 +23,18 @@ internal static class InferenceAttack
         }
 
         var secretColumn = context.DistanceColumns[secret];
-        var guesses = new SecretValues(context.Inputs.Synthetic[secretColumn], context.Synthetic.Column(secret).ToArray());
+        var ordered = context.IsOrdered(secret);
+        var guesses = new SecretValues(context.SyntheticRows[secretColumn], context.Synthetic.Column(secret).ToArray(), ordered);
         return new AttackRates(
             name,
-            Guessed(context, context.Inputs.Train, context.Train, setting.Targets, secret, auxiliary, guesses),
-            Guessed(context, context.Inputs.Holdout, context.Holdout, setting.Control, secret, auxiliary, guesses));
+            Guessed(context, context.TrainRows, context.Train, setting.Targets, secret, auxiliary, guesses),
+            Guessed(context, context.HoldoutRows, context.Holdout, setting.Control, secret, auxiliary, guesses));
     }
 
     private static Proportion Guessed(GateContext context, Table table, EncodedRows encoded, int[] rows, int secret, int[] auxiliary, SecretValues guesses)
     {
         var records = encoded.Take(rows);
-        var truth = new SecretValues(table[context.DistanceColumns[secret]], encoded.Column(secret).ToArray());
+        var truth = new SecretValues(table[context.DistanceColumns[secret]], encoded.Column(secret).ToArray(), context.IsOrdered(secret));
         var nearest = context.Nearest(records, context.Synthetic, 1, auxiliary);
         var tolerance = context.Rules.Anonymeter.NumericTolerance;
         var correct = 0;
@@ -52,11 +53,11 @@ internal static class InferenceAttack
         private readonly float[] _codes;
         private readonly Column _column;
 
-        public SecretValues(Column column, float[] codes)
+        public SecretValues(Column column, float[] codes, bool ordered)
         {
             _column = column;
             _codes = codes;
-            _numbers = NumericView.IsOrdered(column.Family) ? NumericView.Of(column) : null;
+            _numbers = ordered ? NumericView.Of(column) : null;
         }
 
         public bool Agrees(int row, SecretValues guesses, int guessRow, double tolerance)

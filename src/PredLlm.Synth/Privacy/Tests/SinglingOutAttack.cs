@@ -21,9 +21,9 @@ internal static class SinglingOutAttack
     {
         ArgumentNullException.ThrowIfNull(setting);
         var context = setting.Context;
-        var synthetic = PredicateValues.Of(context, context.Inputs.Synthetic, context.Synthetic, setting.QuasiIdentifiers);
-        var targets = PredicateValues.Of(context, context.Inputs.Train, context.Train, setting.QuasiIdentifiers).Take(setting.Targets);
-        var control = PredicateValues.Of(context, context.Inputs.Holdout, context.Holdout, setting.QuasiIdentifiers).Take(setting.Control);
+        var synthetic = PredicateValues.Of(context, context.SyntheticRows, context.Synthetic, setting.QuasiIdentifiers);
+        var targets = PredicateValues.Of(context, context.TrainRows, context.Train, setting.QuasiIdentifiers).Take(setting.Targets);
+        var control = PredicateValues.Of(context, context.HoldoutRows, context.Holdout, setting.QuasiIdentifiers).Take(setting.Control);
         var minimum = Math.Min(context.Rules.Anonymeter.PredicateColumns, synthetic.ColumnCount);
         var wanted = setting.Targets.Length;
         var buffer = new int[synthetic.RowCount];
@@ -129,7 +129,7 @@ internal sealed class PredicateValues
 
     public static PredicateValues Of(GateContext context, Table table, EncodedRows encoded, int[] columns)
     {
-        var numeric = columns.Select(c => NumericView.IsOrdered(table[context.DistanceColumns[c]].Family)).ToArray();
+        var numeric = columns.Select(context.IsOrdered).ToArray();
         var values = columns.Select((c, i) =>
         {
             if (!numeric[i])

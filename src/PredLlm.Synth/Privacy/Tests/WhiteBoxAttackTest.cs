@@ -34,8 +34,8 @@ internal sealed class WhiteBoxAttackTest : IPrivacyTest
         }
 
         var scores = new MembershipScores(
-            Scores(model, context, context.Inputs.Train.TakeRows(members)),
-            Scores(model, context, context.Inputs.Holdout.TakeRows(nonMembers)));
+            Scores(model, context, context.TrainRows.TakeRows(members)),
+            Scores(model, context, context.HoldoutRows.TakeRows(nonMembers)));
         var level = context.Rules.ConfidenceLevel;
         var (auc, aucInterval) = scores.Auc(level);
         var (tpr, tprInterval) = scores.TruePositiveRateAt(rules.LowFpr, level, context.Rules.BootstrapRounds, context.Inputs.Seed);

@@ -66,7 +66,7 @@ public class NeighbourSearchTests
         var numbers = Column.Create(new ColumnDefinition("n", ColumnStorage.Int64, true), [1L, 2L, 3L, 4L, 0L], [false, false, false, false, true]);
         var colours = Column.Create(new ColumnDefinition("c", ColumnStorage.String, true), ["red", "blue", "red", "green", ""], [false, false, false, false, true]);
         var table = new Table([numbers, colours]);
-        var space = GowerSpace.Fit(["n", "c"], table);
+        var space = GowerSpace.Fit(["n", "c"], [true, false], table);
         var encoded = space.Encode(table);
 
         // Row 0 vs row 3: CDF 0.25 vs 1.0 -> 0.75; red vs green -> 1; mean 0.875.
