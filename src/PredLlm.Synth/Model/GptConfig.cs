@@ -6,7 +6,7 @@ namespace PredLlm.Synth.Model;
 /// <param name="Layers">Number of transformer blocks.</param>
 /// <param name="Heads">Attention heads per block; must divide <paramref name="Width"/>.</param>
 /// <param name="Width">Embedding width (n_embd in nanoGPT).</param>
-/// <param name="Dropout">Dropout probability used while training (embeddings, attention, residual branches).</param>
+/// <param name="Dropout">Dropout probability used while training (embeddings and residual branches).</param>
 public sealed record GptConfig(int VocabularySize, int ContextLength, int Layers, int Heads, int Width, double Dropout)
 {
     /// <summary>Width of one attention head.</summary>
