@@ -105,7 +105,11 @@ public sealed class ConstrainedDecoder
         return [.. rows.Select((row, i) => finished[i] ? row.ToArray() : null)];
     }
 
-    /// <summary>A draw from softmax(logits / temperature) over the allowed tokens only.</summary>
+    /// <summary>
+    /// A draw from softmax(logits / temperature) over the allowed tokens only. Whether a value is null is
+    /// decided first at temperature 1: a temperature below 1 sharpens every choice towards its mode, which
+    /// would push a column's null rate away from the train rate (20% nulls against ten digits become 27%).
+    /// </summary>
     private int Draw(ReadOnlySpan<float> logits, ReadOnlySpan<int> allowed, double[] weights, Random random)
     {
         if (allowed.IsEmpty)
@@ -115,6 +119,16 @@ public sealed class ConstrainedDecoder
         if (allowed.Length == 1)
         {
             return allowed[0];
+        }
+        var nullAt = allowed.IndexOf(Tokens.Vocabulary.Null);
+        if (nullAt >= 0)
+        {
+            if (random.NextDouble() < Probability(logits, allowed, nullAt, weights))
+            {
+                return Tokens.Vocabulary.Null;
+            }
+            var values = allowed.ToArray().Where(token => token != Tokens.Vocabulary.Null).ToArray();
+            return Draw(logits, values, weights, random);
         }
         var best = double.NegativeInfinity;
         foreach (var token in allowed)
@@ -137,5 +151,22 @@ public sealed class ConstrainedDecoder
             }
         }
         return allowed[^1];
+    }
+
+    /// <summary>The untempered probability of allowed[<paramref name="index"/>] among the allowed tokens.</summary>
+    private static double Probability(ReadOnlySpan<float> logits, ReadOnlySpan<int> allowed, int index, double[] weights)
+    {
+        var best = double.NegativeInfinity;
+        foreach (var token in allowed)
+        {
+            best = Math.Max(best, logits[token]);
+        }
+        var total = 0.0;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            weights[i] = Math.Exp(logits[allowed[i]] - best);
+            total += weights[i];
+        }
+        return weights[index] / total;
     }
 }

@@ -28,6 +28,7 @@ public sealed class LanguageModelTrainer
     private long tokens;
     private double lossSinceReport;
     private int stepsSinceReport;
+    private double lastMeanLoss = double.NaN;
     private double learningRate;
 
     private LanguageModelTrainer(GptModel model, ITrainingCorpus corpus, TrainingOptions options, Action<TrainingProgress>? progress)
@@ -258,9 +259,13 @@ public sealed class LanguageModelTrainer
     {
         var elapsed = wallClock.Elapsed;
         var left = budgetSpent > 0 ? elapsed * ((1 - budgetSpent) / budgetSpent) : TimeSpan.Zero;
-        var meanLoss = stepsSinceReport > 0 ? lossSinceReport / stepsSinceReport : double.NaN;
+        // An epoch-end report can follow a step report at once; it then repeats the last mean, not NaN.
+        if (stepsSinceReport > 0)
+        {
+            lastMeanLoss = lossSinceReport / stepsSinceReport;
+        }
         report(new TrainingProgress(
-            epoch, options.Budget.MaxEpochs, steps, meanLoss, validationLoss, learningRate, TokensPerSecond(), elapsed, left));
+            epoch, options.Budget.MaxEpochs, steps, lastMeanLoss, validationLoss, learningRate, TokensPerSecond(), elapsed, left));
         lossSinceReport = 0;
         stepsSinceReport = 0;
         reportClock.Restart();

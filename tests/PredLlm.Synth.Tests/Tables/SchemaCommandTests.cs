@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using PredLlm.Synth.Tests.Cli;
 
 namespace PredLlm.Synth.Tests.Tables;
 
@@ -10,21 +10,8 @@ public sealed class SchemaCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "predllm.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        PredllmProcess.RunAsync(arguments);
 
     [Fact]
     public async Task Prints_the_schema_of_a_parquet_table_as_json()
