@@ -24,7 +24,7 @@ internal static class BenchCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the measurements to this JSON file." };
         var tokens = new Option<long>("--tokens") { Description = "Training tokens to measure over.", DefaultValueFactory = _ => defaults.TrainingTokens };
         var threads = new Option<int>("--threads") { Description = "TorchSharp threads.", DefaultValueFactory = _ => defaults.Threads };
-        var batchSize = new Option<int>("--batch-size") { Description = "Sequences per optimiser step.", DefaultValueFactory = _ => defaults.BatchSize };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Sequences per optimiser step (default: the trainer's choice for the corpus)." };
         var command = new Command("speed", "fp32 matmul peak, training tokens/s and model-FLOP utilisation of the default model on an adult-shaped corpus.")
         {
             json, tokens, threads, batchSize,
@@ -35,7 +35,7 @@ internal static class BenchCommand
             {
                 TrainingTokens = Positive(parseResult.GetValue(tokens), "--tokens"),
                 Threads = (int)Positive(parseResult.GetValue(threads), "--threads"),
-                BatchSize = (int)Positive(parseResult.GetValue(batchSize), "--batch-size"),
+                BatchSize = parseResult.GetValue(batchSize) is { } size ? (int)Positive(size, "--batch-size") : null,
             };
             var report = SpeedBenchmark.Run(SpeedBenchmark.AdultShapedCorpus(options.Seed), options, ShowProgress);
             Console.Error.WriteLine();
@@ -58,7 +58,7 @@ internal static class BenchCommand
 
     private static string Describe(SpeedReport report) => string.Join(Environment.NewLine,
     [
-        Line($"matmul peak (fp32, {report.Threads} threads): {report.MatmulPeakGflops:F1} GFLOP/s"),
+        Line($"matmul peak (fp32, threads: {report.Threads}): {report.MatmulPeakGflops:F1} GFLOP/s"),
         Line($"default model: {report.Layers} layers, width {report.Width}, {report.Parameters} parameters, batch {report.BatchSize}"),
         Line($"training: {report.TrainTokensPerSecond:F0} tokens/s over {report.TrainingTokens} tokens ({report.TrainingSeconds:F1} s)"),
         Line($"model-FLOP utilisation: {report.ModelFlopUtilisation:F3}"),

@@ -13,11 +13,11 @@ public sealed record BenchmarkCorpus(string Name, ITrainingCorpus Corpus, int Ta
 /// <summary>Settings of a speed measurement.</summary>
 /// <param name="TrainingTokens">Token budget of the training measured; fixed so the validation loss is comparable between runs.</param>
 /// <param name="Threads">TorchSharp threads.</param>
-/// <param name="BatchSize">Sequences per optimiser step.</param>
+/// <param name="BatchSize">Sequences per optimiser step; null for the trainer's choice.</param>
 /// <param name="Seed">Seed of the model and the training.</param>
-public sealed record SpeedBenchmarkOptions(long TrainingTokens, int Threads, int BatchSize, int Seed)
+public sealed record SpeedBenchmarkOptions(long TrainingTokens, int Threads, int? BatchSize, int Seed)
 {
-    public static SpeedBenchmarkOptions Default { get; } = new(TrainingTokens: 400_000, Threads: Environment.ProcessorCount, BatchSize: 32, Seed: 0);
+    public static SpeedBenchmarkOptions Default { get; } = new(TrainingTokens: 400_000, Threads: Environment.ProcessorCount, BatchSize: null, Seed: 0);
 }
 
 /// <summary>
@@ -65,7 +65,7 @@ public static class SpeedBenchmark
             metadata.BestValidationLoss ?? double.NaN,
             config.Layers,
             config.Width,
-            options.BatchSize,
+            metadata.BatchSize,
             options.Threads,
             metadata.Tokens,
             metadata.Duration.TotalSeconds,
