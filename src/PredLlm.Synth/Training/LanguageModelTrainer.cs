@@ -30,6 +30,7 @@ public sealed class LanguageModelTrainer
     private int stepsSinceReport;
     private double lastMeanLoss = double.NaN;
     private double learningRate;
+    private int batchSize;
 
     private LanguageModelTrainer(GptModel model, ITrainingCorpus corpus, TrainingOptions options, Action<TrainingProgress>? progress)
     {
@@ -99,8 +100,8 @@ public sealed class LanguageModelTrainer
         model.eval();
         wallClock.Stop();
         return new TrainingMetadata(
-            options, epoch, steps, tokens, epochLoss, earlyStopping.BestLoss, earlyStopping.BestEpoch, stopReason.Value,
-            TokensPerSecond(), wallClock.Elapsed);
+            options, batchSize, epoch, steps, tokens, epochLoss, earlyStopping.BestLoss, earlyStopping.BestEpoch,
+            stopReason.Value, TokensPerSecond(), wallClock.Elapsed);
     }
 
     /// <summary>The epoch's sequences from the corpus, cut into length-bucketed batches; both draw on their own seeded generators.</summary>
@@ -111,7 +112,8 @@ public sealed class LanguageModelTrainer
         {
             throw new ArgumentException("The corpus has no training sequences.");
         }
-        return LengthBucketing.Batches(CheckedSequences(sequences, "training"), options.BatchSize, new Random(random.Next()));
+        batchSize = options.BatchSizeFor(sequences.Count);
+        return LengthBucketing.Batches(CheckedSequences(sequences, "training"), batchSize, new Random(random.Next()));
     }
 
     /// <summary>One pass over the batches; stops early when the token or time budget runs out.</summary>
@@ -196,7 +198,7 @@ public sealed class LanguageModelTrainer
         // Validation needs no gradients, so larger batches fit; sorting by length keeps padding low.
         var sequences = CheckedSequences(corpus.ValidationSequences, "validation");
         return sequences.OrderBy(sequence => sequence.Length)
-            .Chunk(options.BatchSize * 4)
+            .Chunk(options.BatchSizeFor(sequences.Count) * 4)
             .Select(chunk => new TokenBatch(chunk, corpus.PadId))
             .ToList();
     }

@@ -11,6 +11,7 @@ public enum StopReason
 
 /// <summary>What a training run did; saved with the model.</summary>
 /// <param name="Options">The options the run used (its seed included).</param>
+/// <param name="BatchSize">Sequences per step of the last epoch (as chosen when the options leave it open).</param>
 /// <param name="Epochs">Epochs started (the last may be partial when a token or time budget ran out).</param>
 /// <param name="Steps">Optimiser steps taken.</param>
 /// <param name="Tokens">Training tokens predicted (padding excluded).</param>
@@ -22,6 +23,7 @@ public enum StopReason
 /// <param name="Duration">Wall time of the whole run, validation included.</param>
 public sealed record TrainingMetadata(
     TrainingOptions Options,
+    int BatchSize,
     int Epochs,
     long Steps,
     long Tokens,

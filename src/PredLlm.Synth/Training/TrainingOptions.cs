@@ -24,8 +24,8 @@ public sealed record TrainingOptions
 
     public TrainingBudget Budget { get; init; } = new();
 
-    /// <summary>Sequences per optimiser step.</summary>
-    public int BatchSize { get; init; } = 32;
+    /// <summary>Sequences per optimiser step; null lets <see cref="BatchSizeFor"/> choose from the corpus size.</summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>Learning rate at the end of warm-up.</summary>
     public double PeakLearningRate { get; init; } = 1e-3;
@@ -55,11 +55,32 @@ public sealed record TrainingOptions
     /// <summary>Least time between two progress reports within an epoch (each epoch's end is always reported).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The batch size for an epoch of <paramref name="sequencesPerEpoch"/> sequences: <see cref="BatchSize"/>
+    /// when set, otherwise the largest of 64, 32, 16 and 8 that still leaves 32 steps per epoch. Big batches
+    /// keep both cores busy (64 trained about 12% faster than 32 on the 2-core machine); small tables keep
+    /// enough steps per epoch to learn from.
+    /// </summary>
+    public int BatchSizeFor(int sequencesPerEpoch)
+    {
+        if (BatchSize is { } fixedSize)
+        {
+            return fixedSize;
+        }
+        const int minStepsPerEpoch = 32;
+        var size = 64;
+        while (size > 8 && sequencesPerEpoch / size < minStepsPerEpoch)
+        {
+            size /= 2;
+        }
+        return size;
+    }
+
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Budget);
         Budget.Validate();
-        if (BatchSize < 1) throw new ArgumentException($"The batch size must be positive, not {BatchSize}.");
+        if (BatchSize is < 1) throw new ArgumentException($"The batch size must be positive, not {BatchSize}.");
         if (PeakLearningRate <= 0) throw new ArgumentException($"The learning rate must be positive, not {PeakLearningRate}.");
         if (FinalLearningRateFraction is < 0 or > 1) throw new ArgumentException($"The final learning-rate fraction must lie in [0, 1], not {FinalLearningRateFraction}.");
         if (WarmupFraction is < 0 or >= 1) throw new ArgumentException($"The warm-up fraction must lie in [0, 1), not {WarmupFraction}.");

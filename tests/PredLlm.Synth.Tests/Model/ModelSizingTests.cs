@@ -10,6 +10,7 @@ public class ModelSizingTests
         var config = ModelSizing.Choose(rows: 120, meanTokensPerRow: 25, longestSequence: 30, vocabularySize: 80);
 
         Assert.Equal((2, 128, 2), (config.Layers, config.Width, config.Heads));
+        Assert.Equal(0.1, config.Dropout);
     }
 
     [Fact]
@@ -18,6 +19,7 @@ public class ModelSizingTests
         var config = ModelSizing.Choose(rows: 26_000, meanTokensPerRow: 65, longestSequence: 80, vocabularySize: 400);
 
         Assert.Equal((3, 192, 3), (config.Layers, config.Width, config.Heads));
+        Assert.Equal(0.0, config.Dropout);
     }
 
     [Fact]
