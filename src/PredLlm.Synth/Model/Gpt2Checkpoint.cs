@@ -68,6 +68,11 @@ public static class Gpt2Checkpoint
             {
                 if (!byName.TryGetValue(name, out var stored))
                 {
+                    if (name.StartsWith(GptModel.ColumnEmbeddingName, StringComparison.Ordinal))
+                    {
+                        // GPT-2 has no column embedding (only checkpoints written by Save do): it keeps its fresh initialisation.
+                        continue;
+                    }
                     throw new BadInputException($"The checkpoint has no tensor {name}.");
                 }
                 var source = name switch

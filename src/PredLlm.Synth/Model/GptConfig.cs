@@ -7,8 +7,13 @@ namespace PredLlm.Synth.Model;
 /// <param name="Heads">Attention heads per block; must divide <paramref name="Width"/>.</param>
 /// <param name="Width">Embedding width (n_embd in nanoGPT).</param>
 /// <param name="Dropout">Dropout probability used while training (embeddings and residual branches).</param>
-public sealed record GptConfig(int VocabularySize, int ContextLength, int Layers, int Heads, int Width, double Dropout)
+/// <param name="ColumnNames">The token ids that name columns, when the sequences are table rows; each token then
+/// also learns the column it belongs to. Null for plain text.</param>
+public sealed record GptConfig(int VocabularySize, int ContextLength, int Layers, int Heads, int Width, double Dropout, ColumnNameTokens? ColumnNames = null)
 {
+    /// <summary>Rows of the column embedding: one per column, and row 0 for tokens before any column name.</summary>
+    public int ColumnEmbeddingRows => (ColumnNames?.Count ?? 0) + 1;
+
     /// <summary>Width of one attention head.</summary>
     public int HeadSize => Width / Heads;
 
@@ -23,5 +28,16 @@ public sealed record GptConfig(int VocabularySize, int ContextLength, int Layers
             throw new ArgumentException($"Width {Width} must be a positive multiple of the head count {Heads}.");
         }
         if (Dropout is < 0 or >= 1) throw new ArgumentException($"Dropout must lie in [0, 1), not {Dropout}.");
+        if (ColumnNames is { } names && (names.First < 0 || names.Count < 1 || names.First + names.Count > VocabularySize))
+        {
+            throw new ArgumentException($"Column name tokens [{names.First}, {names.First + names.Count}) must lie in the vocabulary of {VocabularySize}.");
+        }
     }
 }
+
+/// <summary>
+/// The contiguous token ids <c>First .. First + Count - 1</c> that name the table's columns, in table order.
+/// Every token from a name token up to the next one (<c>is</c>, the value's tokens, the separator) belongs to
+/// that column.
+/// </summary>
+public sealed record ColumnNameTokens(int First, int Count);

@@ -11,12 +11,24 @@ namespace PredLlm.Synth.Model;
 /// weights). <see cref="Prefill"/> and <see cref="DecodeStep"/> decode a batch incrementally with a
 /// <see cref="KeyValueCache"/>.
 /// </summary>
+/// <remarks>
+/// One addition to GPT-2: a column embedding. Each token also gets a learned vector for the column it belongs
+/// to (read from the latest column-name token before it). Without it, a value's tokens can only be told apart
+/// by content and absolute position, and once values take a varying number of tokens, positions no longer
+/// say which field a token is in: a from-scratch model then failed to learn even "label = f(colour)" when a
+/// decimal column sat among the features. With it, the label's query can attend straight to the keys tagged
+/// with the columns it depends on.
+/// </remarks>
 public sealed class GptModel : nn.Module<Tensor, Tensor>
 {
+    /// <summary>Parameter-name prefix of the column embedding, which GPT-2 checkpoints do not have.</summary>
+    public const string ColumnEmbeddingName = "wce";
+
     private const double InitialStandardDeviation = 0.02;
 
     [ComponentName(Name = "wte")] private readonly Embedding tokenEmbedding;
     [ComponentName(Name = "wpe")] private readonly Embedding positionEmbedding;
+    [ComponentName(Name = ColumnEmbeddingName)] private readonly Embedding columnEmbedding;
     [ComponentName(Name = "drop")] private readonly Dropout embeddingDropout;
     [ComponentName(Name = "h")] private readonly ModuleList<TransformerBlock> blocks;
     [ComponentName(Name = "ln_f")] private readonly LayerNorm finalNorm;
@@ -29,6 +41,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         Config = config;
         tokenEmbedding = nn.Embedding(config.VocabularySize, config.Width);
         positionEmbedding = nn.Embedding(config.ContextLength, config.Width);
+        columnEmbedding = nn.Embedding(config.ColumnEmbeddingRows, config.Width);
         embeddingDropout = nn.Dropout(config.Dropout);
         blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config)).ToArray());
         finalNorm = nn.LayerNorm(config.Width);
@@ -50,7 +63,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"A sequence of {time} tokens exceeds the model's context of {Config.ContextLength}.", nameof(tokens));
         }
         var positions = arange(time, dtype: ScalarType.Int64, device: tokens.device).unsqueeze(0);
-        var hidden = Embed(tokens, positions);
+        var hidden = Embed(tokens, positions, ColumnsOf(tokens, NoColumnYet(tokens)));
         foreach (var block in blocks)
         {
             hidden = block.call(hidden);
@@ -98,18 +111,19 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         }
 
         var device = tokenEmbedding.weight!.device;
+        var prefixTokens = tensor(tokenIds, device: device).view(batch, longest);
+        var columns = ColumnsOf(prefixTokens, NoColumnYet(prefixTokens));
         var cache = new KeyValueCache(
             Config,
             tensor(keyIsReal, device: device).view(batch, capacity),
-            tensor(nextPositions, device: device));
+            tensor(nextPositions, device: device),
+            columns.narrow(1, longest - 1, 1));
         // A real query sees the real keys at or before it; a padding query sees only itself, which keeps its
         // softmax defined (its output is never read).
         var causal = ones(longest, longest, dtype: ScalarType.Bool, device: device).tril();
         var mask = causal.logical_and(cache.RealKeys(longest))
             .logical_or(eye(longest, dtype: ScalarType.Bool, device: device));
-        var hidden = Embed(
-            tensor(tokenIds, device: device).view(batch, longest),
-            tensor(positions, device: device).view(batch, longest));
+        var hidden = Embed(prefixTokens, tensor(positions, device: device).view(batch, longest), columns);
         for (var layer = 0; layer < blocks.Count; layer++)
         {
             hidden = blocks[layer].Forward(hidden, mask, cache, layer);
@@ -129,7 +143,10 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         EnsureEvaluationMode();
         using var noGrad = no_grad();
         var mask = cache.OpenNextColumn();
-        var hidden = Embed(tokens.view(cache.BatchSize, 1), cache.NextPositions);
+        var step = tokens.view(cache.BatchSize, 1);
+        var columns = ColumnsOf(step, cache.CurrentColumns);
+        cache.CurrentColumns = columns;
+        var hidden = Embed(step, cache.NextPositions, columns);
         for (var layer = 0; layer < blocks.Count; layer++)
         {
             hidden = blocks[layer].Forward(hidden, mask, cache, layer);
@@ -138,8 +155,29 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         return Logits(hidden.squeeze(1));
     }
 
-    private Tensor Embed(Tensor tokens, Tensor positions) =>
-        embeddingDropout.call(tokenEmbedding.call(tokens) + positionEmbedding.call(positions));
+    private Tensor Embed(Tensor tokens, Tensor positions, Tensor columns) =>
+        embeddingDropout.call(tokenEmbedding.call(tokens) + positionEmbedding.call(positions) + columnEmbedding.call(columns));
+
+    internal static Tensor NoColumnYet(Tensor tokens) => zeros(tokens.shape[0], 1, dtype: ScalarType.Int64, device: tokens.device);
+
+    /// <summary>
+    /// The column-embedding row of every token of <paramref name="tokens"/> [batch, time]: 1 + the column of the
+    /// latest name token at or before it, or <paramref name="before"/> [batch, 1] (the row in force before the
+    /// first token) where none has come yet.
+    /// </summary>
+    internal Tensor ColumnsOf(Tensor tokens, Tensor before)
+    {
+        if (Config.ColumnNames is not { } names)
+        {
+            return zeros_like(tokens);
+        }
+        var isName = tokens.ge(names.First).logical_and(tokens.lt(names.First + names.Count));
+        var rowAtName = (tokens - (names.First - 1)).mul(isName);
+        // Index, counted from 1, of the latest name token so far; 0 selects the row in force before.
+        var steps = arange(1, tokens.shape[1] + 1, dtype: ScalarType.Int64, device: tokens.device).expand_as(tokens);
+        var latestName = steps.mul(isName).cummax(1).values;
+        return cat([before, rowAtName], 1).gather(1, latestName);
+    }
 
     private Tensor Logits(Tensor hidden) => nn.functional.linear(finalNorm.call(hidden), tokenEmbedding.weight!);
 

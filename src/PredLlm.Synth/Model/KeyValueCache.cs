@@ -19,8 +19,9 @@ public sealed class KeyValueCache : IDisposable
     private readonly Tensor[] values;
     private Tensor keyIsReal;
     private Tensor nextPositions;
+    private Tensor currentColumns;
 
-    internal KeyValueCache(GptConfig config, Tensor keyIsReal, Tensor nextPositions)
+    internal KeyValueCache(GptConfig config, Tensor keyIsReal, Tensor nextPositions, Tensor currentColumns)
     {
         var batch = keyIsReal.shape[0];
         Capacity = (int)keyIsReal.shape[1];
@@ -34,6 +35,7 @@ public sealed class KeyValueCache : IDisposable
         }
         this.keyIsReal = keyIsReal.DetachFromDisposeScope();
         this.nextPositions = nextPositions.DetachFromDisposeScope();
+        this.currentColumns = currentColumns.DetachFromDisposeScope();
     }
 
     /// <summary>Number of sequences decoded together.</summary>
@@ -61,6 +63,7 @@ public sealed class KeyValueCache : IDisposable
         }
         keyIsReal = Replace(keyIsReal, keyIsReal.index_select(0, index));
         nextPositions = Replace(nextPositions, nextPositions.index_select(0, index));
+        currentColumns = Replace(currentColumns, currentColumns.index_select(0, index));
     }
 
     /// <summary>Writes one layer's new keys and values [batch, heads, time, headSize] after the filled columns and returns all filled ones.</summary>
@@ -89,6 +92,13 @@ public sealed class KeyValueCache : IDisposable
     /// <summary>The position each row's next token takes, as [batch, 1].</summary>
     internal Tensor NextPositions => nextPositions.view(BatchSize, 1);
 
+    /// <summary>The column-embedding row each row's latest token is in, as [batch, 1].</summary>
+    internal Tensor CurrentColumns
+    {
+        get => currentColumns;
+        set => currentColumns = Replace(currentColumns, value);
+    }
+
     /// <summary>Records that every layer has written the padded prefix.</summary>
     internal void PrefixWritten(int time) => Length = time;
 
@@ -107,6 +117,7 @@ public sealed class KeyValueCache : IDisposable
         }
         keyIsReal.Dispose();
         nextPositions.Dispose();
+        currentColumns.Dispose();
     }
 
     private static Tensor Replace(Tensor old, Tensor replacement)

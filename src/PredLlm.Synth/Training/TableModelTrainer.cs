@@ -44,7 +44,8 @@ public static class TableModelTrainer
         var values = PredLlmCorpus.RowValues(train).Concat(PredLlmCorpus.RowValues(validation)).SelectMany(row => row);
         var vocabulary = Vocabulary.Build(names, values);
         var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), train, validation, targetColumn, options.Training.Seed);
-        var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size);
+        var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size)
+            with { ColumnNames = new ColumnNameTokens(vocabulary.NameToken(0), names.Length) };
         var model = new GptModel(config, options.Training.Seed);
         try
         {

@@ -46,8 +46,12 @@ public sealed record TrainingOptions
     /// <summary>Gradients are rescaled when their global L2 norm exceeds this.</summary>
     public double GradientClipNorm { get; init; } = 1.0;
 
-    /// <summary>Epochs without a better validation loss before training stops (the best weights are kept).</summary>
-    public int Patience { get; init; } = 3;
+    /// <summary>
+    /// Epochs without a better validation loss before training stops (the best weights are kept). Five, not
+    /// three: on small tables the validation loss is flat and noisy for epochs while the model still
+    /// calibrates rare tokens; stopped after three, a model put 29% on null for a column with 22% nulls.
+    /// </summary>
+    public int Patience { get; init; } = 5;
 
     /// <summary>Intra-op threads for TorchSharp; the machine's cores by default.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

@@ -6,7 +6,8 @@ namespace PredLlm.Synth.Tests.Model;
 public class KeyValueCacheTests
 {
     private const double Tolerance = 1e-4;
-    private static readonly GptConfig TinyConfig = new(VocabularySize: 23, ContextLength: 24, Layers: 2, Heads: 2, Width: 32, Dropout: 0.1);
+    // Random tokens include the column-name tokens 6-9, so the cache must also carry each row's current column.
+    private static readonly GptConfig TinyConfig = new(VocabularySize: 23, ContextLength: 24, Layers: 2, Heads: 2, Width: 32, Dropout: 0.1, new ColumnNameTokens(First: 6, Count: 4));
 
     [Fact]
     public void Cached_steps_give_the_logits_of_recomputing_each_whole_sequence()
