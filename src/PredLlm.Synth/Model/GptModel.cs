@@ -32,6 +32,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "drop")] private readonly Dropout embeddingDropout;
     [ComponentName(Name = "h")] private readonly ModuleList<TransformerBlock> blocks;
     [ComponentName(Name = "ln_f")] private readonly LayerNorm finalNorm;
+    private readonly long[]? columnRowOfToken;
 
     /// <summary>Builds a model with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
     public GptModel(GptConfig config, long seed) : base(nameof(GptModel))
@@ -42,6 +43,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         tokenEmbedding = nn.Embedding(config.VocabularySize, config.Width);
         positionEmbedding = nn.Embedding(config.ContextLength, config.Width);
         columnEmbedding = nn.Embedding(config.ColumnEmbeddingRows, config.Width);
+        columnRowOfToken = ColumnRowOfToken(config);
         embeddingDropout = nn.Dropout(config.Dropout);
         blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config)).ToArray());
         finalNorm = nn.LayerNorm(config.Width);
@@ -158,6 +160,21 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     private Tensor Embed(Tensor tokens, Tensor positions, Tensor columns) =>
         embeddingDropout.call(tokenEmbedding.call(tokens) + positionEmbedding.call(positions) + columnEmbedding.call(columns));
 
+    /// <summary>For each token id, 1 + the column it names, or 0 when it names none; null for plain text.</summary>
+    private static long[]? ColumnRowOfToken(GptConfig config)
+    {
+        if (config.ColumnNames is not { } names)
+        {
+            return null;
+        }
+        var rows = new long[config.VocabularySize];
+        for (var column = 0; column < names.Count; column++)
+        {
+            rows[names.First + column] = column + 1;
+        }
+        return rows;
+    }
+
     internal static Tensor NoColumnYet(Tensor tokens) => zeros(tokens.shape[0], 1, dtype: ScalarType.Int64, device: tokens.device);
 
     /// <summary>
@@ -167,15 +184,16 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     /// </summary>
     internal Tensor ColumnsOf(Tensor tokens, Tensor before)
     {
-        if (Config.ColumnNames is not { } names)
+        if (columnRowOfToken is null)
         {
             return zeros_like(tokens);
         }
-        var isName = tokens.ge(names.First).logical_and(tokens.lt(names.First + names.Count));
-        var rowAtName = (tokens - (names.First - 1)).mul(isName);
+        // Built from tensors only: an implicitly converted Scalar can be finalised during the native call that
+        // uses it ("Unknown scalar type"), a race seen here once.
+        var rowAtName = tensor(columnRowOfToken, device: tokens.device).index_select(0, tokens.flatten()).view_as(tokens);
         // Index, counted from 1, of the latest name token so far; 0 selects the row in force before.
         var steps = arange(1, tokens.shape[1] + 1, dtype: ScalarType.Int64, device: tokens.device).expand_as(tokens);
-        var latestName = steps.mul(isName).cummax(1).values;
+        var latestName = steps.mul(rowAtName.sign()).cummax(1).values;
         return cat([before, rowAtName], 1).gather(1, latestName);
     }
 
