@@ -5,7 +5,8 @@ namespace PredLlm.Synth.Tokens;
 /// <summary>
 /// A row as the model's compact token ids:
 /// <c>BEGIN NAME(c1) IS v1... SEPARATOR NAME(c2) IS v2... ... END</c>, where a value is its own tokens
-/// (<see cref="Vocabulary.EncodeValue"/>), the single <see cref="Vocabulary.Null"/> token for a null, and no
+/// (<see cref="Vocabulary.EncodeValue"/>) after its magnitude level when its column has a
+/// <see cref="MagnitudeScale"/>, the single <see cref="Vocabulary.Null"/> token for a null, and no
 /// token at all for the empty string. Token boundaries therefore align with fields, which is what lets the
 /// constrained decoder work field by field. Sequences may be followed by <see cref="Vocabulary.Pad"/>.
 /// </summary>
@@ -84,7 +85,16 @@ public sealed class RowTokenizer
             {
                 throw Malformed(i, "expected IS after the column name");
             }
-            var valueStart = ++i;
+            if (++i < tokens.Length && tokens[i] != Vocabulary.Null && Vocabulary.Scale(column) is not null)
+            {
+                // The level only helps the model; the value is its text.
+                if (!Vocabulary.IsMagnitudeToken(tokens[i]))
+                {
+                    throw Malformed(i, "expected a magnitude level before the number");
+                }
+                i++;
+            }
+            var valueStart = i;
             while (i < tokens.Length && (Vocabulary.IsValueToken(tokens[i]) || tokens[i] == Vocabulary.Null))
             {
                 i++;
@@ -159,6 +169,10 @@ public sealed class RowTokenizer
         }
         else
         {
+            if (Vocabulary.Scale(column) is { } scale)
+            {
+                tokens.Add(Vocabulary.MagnitudeToken(scale.LevelOf(value)));
+            }
             tokens.AddRange(Vocabulary.EncodeValue(value));
         }
     }

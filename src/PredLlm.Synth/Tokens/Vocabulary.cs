@@ -9,7 +9,9 @@ namespace PredLlm.Synth.Tokens;
 /// <list type="bullet">
 /// <item>0..5: the specials <see cref="Pad"/>, <see cref="Begin"/>, <see cref="End"/>, <see cref="Is"/>,
 /// <see cref="Separator"/> (", " between fields) and <see cref="Null"/> (an SQL null value);</item>
-/// <item>6..6+C-1: one token per column name, in table order (a name costs one token);</item>
+/// <item>6..21: the <see cref="MagnitudeScale.Levels"/> magnitude levels that start every value of a column
+/// with a <see cref="MagnitudeScale"/>;</item>
+/// <item>22..22+C-1: one token per column name, in table order (a name costs one token);</item>
 /// <item>then the value tokens: the cl100k_base ids that occur in the training values, together with the
 /// 256 single-byte tokens, in increasing cl100k_base id order.</item>
 /// </list>
@@ -27,21 +29,24 @@ public sealed class Vocabulary
     public const int Separator = 4;
     public const int Null = 5;
 
-    private const int FirstNameToken = 6;
-    private const int FileFormat = 1;
+    private const int FirstMagnitudeToken = 6;
+    private const int FirstNameToken = FirstMagnitudeToken + MagnitudeScale.Levels;
+    private const int FileFormat = 2;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private readonly string[] columnNames;
+    private readonly MagnitudeScale?[] scales;
     private readonly Dictionary<string, int> columnIndex;
     private readonly int[] baseIds;
     private readonly Dictionary<int, int> tokenOfBaseId;
     private readonly string?[] asciiTexts;
     private readonly ConcurrentDictionary<string, int[]> encodedValues = new(StringComparer.Ordinal);
 
-    private Vocabulary(string[] columnNames, int[] baseIds)
+    private Vocabulary(string[] columnNames, MagnitudeScale?[] scales, int[] baseIds)
     {
         this.columnNames = columnNames;
+        this.scales = scales;
         this.baseIds = baseIds;
         columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var column = 0; column < columnNames.Length; column++)
@@ -69,9 +74,10 @@ public sealed class Vocabulary
 
     /// <summary>
     /// The vocabulary of a table: <paramref name="values"/> are the formatted values of every cell the
-    /// model trains on (any column, nulls skipped).
+    /// model trains on (any column, nulls skipped); <paramref name="scales"/> holds, per column, its
+    /// magnitude scale or null (none for any column when left out).
     /// </summary>
-    public static Vocabulary Build(IReadOnlyList<string> columnNames, IEnumerable<string?> values)
+    public static Vocabulary Build(IReadOnlyList<string> columnNames, IEnumerable<string?> values, IReadOnlyList<MagnitudeScale?>? scales = null)
     {
         ArgumentNullException.ThrowIfNull(columnNames);
         ArgumentNullException.ThrowIfNull(values);
@@ -83,13 +89,17 @@ public sealed class Vocabulary
         {
             throw new ArgumentException("Column names must be present and unique.", nameof(columnNames));
         }
+        if (scales is not null && scales.Count != columnNames.Count)
+        {
+            throw new ArgumentException($"There are {columnNames.Count} columns but {scales.Count} scales.", nameof(scales));
+        }
         var ids = new HashSet<int>(Cl100kBase.AllByteTokens);
         foreach (var value in values.Where(value => value is not null).Distinct(StringComparer.Ordinal))
         {
             RequireWellFormed(value!);
             ids.UnionWith(Cl100kBase.Encode(value!));
         }
-        return new Vocabulary([.. columnNames], [.. ids.Order()]);
+        return new Vocabulary([.. columnNames], scales is null ? new MagnitudeScale?[columnNames.Count] : [.. scales], [.. ids.Order()]);
     }
 
     public int NameToken(int column)
@@ -98,6 +108,19 @@ public sealed class Vocabulary
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, columnNames.Length);
         return FirstNameToken + column;
     }
+
+    /// <summary>The magnitude scale of <paramref name="column"/>'s values, or null when they are written without a level.</summary>
+    public MagnitudeScale? Scale(int column) => scales[column];
+
+    /// <summary>The token of magnitude level <paramref name="level"/> (0 to <see cref="MagnitudeScale.Levels"/> - 1).</summary>
+    public static int MagnitudeToken(int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, MagnitudeScale.Levels);
+        return FirstMagnitudeToken + level;
+    }
+
+    public static bool IsMagnitudeToken(int token) => token is >= FirstMagnitudeToken and < FirstNameToken;
 
     /// <summary>The column a name token stands for, or -1 when <paramref name="token"/> is not a name token.</summary>
     public int ColumnOfToken(int token) =>
@@ -146,7 +169,7 @@ public sealed class Vocabulary
     }
 
     public string ToJson() =>
-        JsonSerializer.Serialize(new VocabularyFile(FileFormat, Encoding, columnNames, baseIds), JsonOptions);
+        JsonSerializer.Serialize(new VocabularyFile(FileFormat, Encoding, columnNames, [.. scales.Select(scale => scale?.Edges.ToArray())], baseIds), JsonOptions);
 
     /// <exception cref="InvalidDataException">The JSON is not a vocabulary this version can use.</exception>
     public static Vocabulary FromJson(string json)
@@ -161,7 +184,8 @@ public sealed class Vocabulary
         {
             throw new InvalidDataException("The vocabulary file is not valid JSON.", error);
         }
-        if (file is null || file.Format != FileFormat || file.Encoding != Encoding || file.Columns is null || file.ValueTokens is null)
+        if (file is null || file.Format != FileFormat || file.Encoding != Encoding || file.Columns is null || file.ValueTokens is null
+            || file.Scales is null || file.Scales.Length != file.Columns.Length)
         {
             throw new InvalidDataException($"The vocabulary file is not a format-{FileFormat} {Encoding} vocabulary.");
         }
@@ -181,7 +205,16 @@ public sealed class Vocabulary
         {
             throw new InvalidDataException("The vocabulary file lacks some of the 256 byte tokens.");
         }
-        return new Vocabulary(file.Columns, ids);
+        MagnitudeScale?[] scales;
+        try
+        {
+            scales = [.. file.Scales.Select(edges => edges is null ? null : new MagnitudeScale(edges))];
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDataException("The vocabulary file has an invalid magnitude scale.", error);
+        }
+        return new Vocabulary(file.Columns, scales, ids);
     }
 
     private int[] Tokenise(string value)
@@ -214,5 +247,5 @@ public sealed class Vocabulary
         }
     }
 
-    private sealed record VocabularyFile(int Format, string Encoding, string[] Columns, int[] ValueTokens);
+    private sealed record VocabularyFile(int Format, string Encoding, string[] Columns, double[]?[] Scales, int[] ValueTokens);
 }

@@ -42,7 +42,7 @@ public static class TableModelTrainer
 
         var names = train.Columns.Select(column => column.Name).ToArray();
         var values = PredLlmCorpus.RowValues(train).Concat(PredLlmCorpus.RowValues(validation)).SelectMany(row => row);
-        var vocabulary = Vocabulary.Build(names, values);
+        var vocabulary = Vocabulary.Build(names, values, [.. train.Columns.Select(MagnitudeScale.For)]);
         var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), train, validation, targetColumn, options.Training.Seed);
         var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size)
             with { ColumnNames = new ColumnNameTokens(vocabulary.NameToken(0), names.Length) };

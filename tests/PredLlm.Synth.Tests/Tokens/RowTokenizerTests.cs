@@ -28,6 +28,24 @@ public class RowTokenizerTests
     }
 
     [Fact]
+    public void A_number_of_a_scaled_column_is_written_after_its_magnitude_level_and_decodes_to_its_text()
+    {
+        var vocabulary = Vocabulary.Build(Columns, ["148", "85", "yes"], [new MagnitudeScale([100, 120]), null, null]);
+        var tokenizer = new RowTokenizer(vocabulary);
+
+        var high = tokenizer.Encode(["148", "85", "yes"], FieldOrder.TableOrder(3));
+        var nothing = tokenizer.Encode([null, "85", "yes"], FieldOrder.TableOrder(3));
+
+        Assert.Equal([vocabulary.NameToken(0), Vocabulary.Is, Vocabulary.MagnitudeToken(2)], high[1..4]);
+        Assert.Equal([vocabulary.NameToken(0), Vocabulary.Is, Vocabulary.Null, Vocabulary.Separator], nothing[1..5]);
+        Assert.Equal(new string?[] { "148", "85", "yes" }, tokenizer.DecodeToTableOrder(high));
+        Assert.Equal(new string?[] { null, "85", "yes" }, tokenizer.DecodeToTableOrder(nothing));
+        int[] withoutLevel = [.. high[..3], .. high[4..]];
+        var error = Assert.Throws<MalformedRowException>(() => tokenizer.Decode(withoutLevel));
+        Assert.Contains("magnitude level", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Null_the_string_null_and_the_empty_string_stay_distinct()
     {
         var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, []));

@@ -14,9 +14,12 @@ public class VocabularyTests
         var vocabulary = Vocabulary.Build(Columns, ["39", "State-gov", "<=50K"]);
 
         Assert.Equal([0, 1, 2, 3, 4, 5], new[] { Vocabulary.Pad, Vocabulary.Begin, Vocabulary.End, Vocabulary.Is, Vocabulary.Separator, Vocabulary.Null });
-        Assert.Equal([6, 7, 8], Enumerable.Range(0, 3).Select(vocabulary.NameToken));
-        Assert.Equal(9, vocabulary.FirstValueToken);
-        Assert.Equal(1, vocabulary.ColumnOfToken(7));
+        Assert.Equal([6, 21], new[] { Vocabulary.MagnitudeToken(0), Vocabulary.MagnitudeToken(MagnitudeScale.Levels - 1) });
+        Assert.Equal([22, 23, 24], Enumerable.Range(0, 3).Select(vocabulary.NameToken));
+        Assert.Equal(25, vocabulary.FirstValueToken);
+        Assert.Equal(1, vocabulary.ColumnOfToken(23));
+        Assert.Equal(-1, vocabulary.ColumnOfToken(21));
+        Assert.True(Vocabulary.IsMagnitudeToken(21) && !Vocabulary.IsMagnitudeToken(22) && !Vocabulary.IsMagnitudeToken(Vocabulary.Null));
         Assert.Equal(-1, vocabulary.ColumnOfToken(vocabulary.FirstValueToken));
         Assert.True(vocabulary.TryGetColumn("income", out var income) && income == 2);
     }
@@ -27,7 +30,7 @@ public class VocabularyTests
         var bytesOnly = Vocabulary.Build(Columns, []);
         var vocabulary = Vocabulary.Build(Columns, ["Self-emp-not-inc", "Self-emp-not-inc", null, "Never-married"]);
 
-        Assert.Equal(6 + 3 + 256, bytesOnly.Count);
+        Assert.Equal(6 + MagnitudeScale.Levels + 3 + 256, bytesOnly.Count);
         Assert.InRange(vocabulary.Count - bytesOnly.Count, 3, 12);
     }
 
@@ -116,12 +119,14 @@ public class VocabularyTests
     {
         var random = new Random(5);
         var values = Enumerable.Range(0, 200).Select(_ => AwkwardStrings.Next(random, allowUnpairedSurrogates: false)).ToArray();
-        var original = Vocabulary.Build(["a,b", "\u540d\u524d", "y"], values);
+        var original = Vocabulary.Build(["a,b", "\u540d\u524d", "y"], values, [null, new MagnitudeScale([-1.5, 2, 1e300]), null]);
 
         var loaded = Vocabulary.FromJson(original.ToJson());
 
         Assert.Equal(original.Count, loaded.Count);
         Assert.Equal(original.ColumnNames, loaded.ColumnNames);
+        Assert.Null(loaded.Scale(0));
+        Assert.Equal([-1.5, 2, 1e300], loaded.Scale(1)!.Edges);
         foreach (var value in values.Append("never seen \u00e9"))
         {
             Assert.Equal(original.EncodeValue(value).ToArray(), loaded.EncodeValue(value).ToArray());
@@ -131,11 +136,13 @@ public class VocabularyTests
 
     [Theory]
     [InlineData("not json")]
+    [InlineData("{\"format\":1,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"valueTokens\":[]}")]
+    [InlineData("{\"format\":2,\"encoding\":\"gpt2\",\"columns\":[\"a\"],\"scales\":[null],\"valueTokens\":[]}")]
+    [InlineData("{\"format\":2,\"encoding\":\"cl100k_base\",\"columns\":[\"a\",\"a\"],\"scales\":[null,null],\"valueTokens\":[]}")]
+    [InlineData("{\"format\":2,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"scales\":[null],\"valueTokens\":[5,3]}")]
+    [InlineData("{\"format\":2,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"scales\":[null],\"valueTokens\":[0,1,2]}")]
     [InlineData("{\"format\":2,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"valueTokens\":[]}")]
-    [InlineData("{\"format\":1,\"encoding\":\"gpt2\",\"columns\":[\"a\"],\"valueTokens\":[]}")]
-    [InlineData("{\"format\":1,\"encoding\":\"cl100k_base\",\"columns\":[\"a\",\"a\"],\"valueTokens\":[]}")]
-    [InlineData("{\"format\":1,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"valueTokens\":[5,3]}")]
-    [InlineData("{\"format\":1,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"valueTokens\":[0,1,2]}")]
+    [InlineData("{\"format\":2,\"encoding\":\"cl100k_base\",\"columns\":[\"a\"],\"scales\":[[3,1]],\"valueTokens\":[]}")]
     public void A_damaged_vocabulary_file_is_refused(string json)
     {
         Assert.Throws<InvalidDataException>(() => Vocabulary.FromJson(json));

@@ -6,8 +6,9 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// <summary>
 /// Where one row stands in its <see cref="RowGrammar"/> while it is being decoded, and which compact
 /// tokens may come next: BEGIN first; after BEGIN or SEPARATOR the name of a column the
-/// <see cref="DecodingOrder"/> allows; then IS; then value tokens the column's spec allows (NULL only as
-/// the whole value of a nullable column); SEPARATOR, or END after the last column, only once the value is
+/// <see cref="DecodingOrder"/> allows; then IS; then, for a column with a magnitude scale, a level token
+/// (or NULL); then value tokens the column's spec allows (NULL only as the whole value of a nullable
+/// column); SEPARATOR, or END after the last column, only once the value is
 /// complete; after END only PAD, so a finished row in a batch can keep stepping. Every allowed token leads
 /// to a state from which the row can still be finished, so decoding cannot get stuck.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class RowDecodingState
     private int valueState;
     private bool valueStarted;
     private bool valueIsNull;
+    private bool nullAllowed;
 
     internal RowDecodingState(RowGrammar grammar, DecodingOrder order)
     {
@@ -35,6 +37,7 @@ public sealed class RowDecodingState
         Begin,
         Name,
         Is,
+        Magnitude,
         Value,
         Finished,
     }
@@ -43,7 +46,7 @@ public sealed class RowDecodingState
     public bool IsFinished => phase == Phase.Finished;
 
     /// <summary>The column whose IS or value is being read, or -1 between fields.</summary>
-    public int CurrentColumn => phase is Phase.Is or Phase.Value ? column : -1;
+    public int CurrentColumn => phase is Phase.Is or Phase.Magnitude or Phase.Value ? column : -1;
 
     private Vocabulary Vocabulary => grammar.Vocabulary;
 
@@ -60,6 +63,8 @@ public sealed class RowDecodingState
                 return named >= 0 && order.Allows(named, written, writtenCount);
             case Phase.Is:
                 return token == Vocabulary.Is;
+            case Phase.Magnitude:
+                return Vocabulary.IsMagnitudeToken(token) || (token == Vocabulary.Null && grammar.IsNullable(column));
             case Phase.Value:
                 if (valueIsNull)
                 {
@@ -67,7 +72,7 @@ public sealed class RowDecodingState
                 }
                 if (token == Vocabulary.Null)
                 {
-                    return !valueStarted && grammar.IsNullable(column);
+                    return !valueStarted && nullAllowed;
                 }
                 var expansion = grammar.Automaton(column)[valueState];
                 return token == EndOfField ? expansion.Accepts : expansion.After(token) >= 0;
@@ -93,11 +98,16 @@ public sealed class RowDecodingState
                 column = Vocabulary.ColumnOfToken(token);
                 phase = Phase.Is;
                 break;
+            case Phase.Is when Vocabulary.Scale(column) is not null:
+                phase = Phase.Magnitude;
+                break;
             case Phase.Is:
-                phase = Phase.Value;
-                valueState = ValueAutomaton.Start;
-                valueStarted = false;
-                valueIsNull = false;
+                StartValue(grammar.IsNullable(column));
+                break;
+            case Phase.Magnitude:
+                // After a level the value is a number; NULL in place of the level is the whole value.
+                StartValue(nullAllowed: false);
+                valueIsNull = token == Vocabulary.Null;
                 break;
             case Phase.Value when token == Vocabulary.Null:
                 valueIsNull = true;
@@ -112,6 +122,15 @@ public sealed class RowDecodingState
                 valueStarted = true;
                 break;
         }
+    }
+
+    private void StartValue(bool nullAllowed)
+    {
+        phase = Phase.Value;
+        valueState = ValueAutomaton.Start;
+        valueStarted = false;
+        valueIsNull = false;
+        this.nullAllowed = nullAllowed;
     }
 
     /// <summary>Reads a prompt (for example <see cref="RowTokenizer.EncodePrefix"/>) token by token.</summary>
@@ -144,11 +163,21 @@ public sealed class RowDecodingState
             case Phase.Is:
                 destination[count++] = Vocabulary.Is;
                 break;
+            case Phase.Magnitude:
+                if (grammar.IsNullable(column))
+                {
+                    destination[count++] = Vocabulary.Null;
+                }
+                for (var level = 0; level < MagnitudeScale.Levels; level++)
+                {
+                    destination[count++] = Vocabulary.MagnitudeToken(level);
+                }
+                break;
             case Phase.Value when valueIsNull:
                 destination[count++] = EndOfField;
                 break;
             case Phase.Value:
-                if (!valueStarted && grammar.IsNullable(column))
+                if (!valueStarted && nullAllowed)
                 {
                     destination[count++] = Vocabulary.Null;
                 }
@@ -210,6 +239,7 @@ public sealed class RowDecodingState
         Phase.Begin => "BEGIN",
         Phase.Name => "the name of a column the decoding order allows",
         Phase.Is => "IS",
+        Phase.Magnitude => $"a magnitude level or NULL for column {column}",
         Phase.Value => $"a value token of column {column} or the end of its value",
         _ => "PAD after END",
     };

@@ -37,8 +37,8 @@ public sealed class RowGrammar
             {
                 throw new ArgumentException($"The spec of column {column} allows no value.", nameof(columns));
             }
-            // BEGIN, then per column NAME IS value and a SEPARATOR or END.
-            maxTokens += 3 + Math.Max(1, automata[column].MaxTokens);
+            // BEGIN, then per column NAME IS, a magnitude level, the value and a SEPARATOR or END.
+            maxTokens += 4 + Math.Max(1, automata[column].MaxTokens);
         }
         MaxRowTokens = maxTokens;
     }

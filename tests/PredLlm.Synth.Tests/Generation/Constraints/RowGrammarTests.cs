@@ -100,6 +100,24 @@ public class RowGrammarTests
     }
 
     [Fact]
+    public void A_scaled_column_takes_a_magnitude_level_or_null_and_after_a_level_a_number()
+    {
+        var state = Grammar.Start(DecodingOrder.Free);
+        state.Advance(Tokenizer.EncodePrefix([]));
+        state.Advance([Tokenizer.Vocabulary.NameToken(Array.IndexOf(Names, "delta")), Vocabulary.Is]);
+        var allowed = new int[Tokenizer.Vocabulary.Count];
+
+        var afterIs = allowed[..state.CopyAllowed(allowed)];
+        state.Advance(Vocabulary.MagnitudeToken(3));
+        var afterLevel = allowed[..state.CopyAllowed(allowed)];
+
+        Assert.Equal([Vocabulary.Null, .. Enumerable.Range(0, MagnitudeScale.Levels).Select(Vocabulary.MagnitudeToken)], afterIs);
+        Assert.DoesNotContain(Vocabulary.Null, afterLevel);
+        Assert.DoesNotContain(afterLevel, Vocabulary.IsMagnitudeToken);
+        Assert.Contains(Tokenizer.Vocabulary.EncodeValue("-")[0], afterLevel);
+    }
+
+    [Fact]
     public void A_label_query_allows_only_the_target_then_an_observed_class()
     {
         var features = Table.Value.Rows[0][..Target].Select((value, column) => new RowField(Names[column], value));
@@ -141,6 +159,7 @@ public class RowGrammarTests
         Assert.False(state.IsAllowed(Vocabulary.Null));
         Assert.False(state.IsAllowed(Vocabulary.Separator));
         Assert.False(state.IsAllowed(vocabulary.EncodeValue("-")[0]));
+        state.Advance(Vocabulary.MagnitudeToken(0));
         state.Advance(vocabulary.EncodeValue("12"));
         Assert.False(state.IsAllowed(vocabulary.EncodeValue("5")[0]));
         Assert.True(state.IsAllowed(vocabulary.EncodeValue("0")[0]));
@@ -279,7 +298,9 @@ public class RowGrammarTests
             };
         }
         var rows = Enumerable.Range(0, 120).Select(_ => Enumerable.Range(0, Names.Length).Select(Sample).ToArray()).ToArray();
-        var vocabulary = Vocabulary.Build(Names, rows.SelectMany(row => row));
+        // age, delta and price are written after a magnitude level.
+        MagnitudeScale?[] scales = [null, null, new MagnitudeScale([30, 60, 90]), new MagnitudeScale([0]), new MagnitudeScale([100, 5000]), null, null, null, null];
+        var vocabulary = Vocabulary.Build(Names, rows.SelectMany(row => row), scales);
         return (new RowGrammar(vocabulary, Specs), new RowTokenizer(vocabulary), rows);
     }
 }
