@@ -8,7 +8,6 @@ using PredLlm.Synth.Quality;
 using PredLlm.Synth.Splits;
 using PredLlm.Synth.Tables;
 using PredLlm.Synth.Training;
-using TrainingBudget = PredLlm.Synth.Training.TrainingBudget;
 
 namespace PredLlm.Synth.Bench;
 

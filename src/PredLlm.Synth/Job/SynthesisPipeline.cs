@@ -115,7 +115,7 @@ public sealed class SynthesisPipeline(PipelineSettings settings, IPipelineObserv
         Training = new TrainingOptions
         {
             Seed = settings.Seed,
-            Budget = new Training.TrainingBudget(
+            Budget = new TrainingBudget(
                 MaxEpochs: Math.Max(1, (int)Math.Round(policy.Training.MaxEpochs * attempt.EpochScale)),
                 MaxDuration: TimeSpan.FromMinutes(policy.Training.MaxMinutes * attempt.EpochScale)),
             Patience = policy.Training.EarlyStoppingPatience,

@@ -13,7 +13,7 @@ public sealed record Policy(
     string? Target,
     PrivacyRules Privacy,
     IdentifierRules Identifiers,
-    TrainingBudget Training,
+    TrainingRules Training,
     RetryRules Retries,
     SamplingSettings Sampling,
     SizeLimits Limits,
@@ -100,7 +100,8 @@ public enum IdentifierHandling
 /// <summary>How identifier-like columns (as the schema inference flags them) are handled.</summary>
 public sealed record IdentifierRules(IdentifierHandling Handling);
 
-public sealed record TrainingBudget(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience);
+/// <summary>What a policy sets about training: its budget and when early stopping gives up.</summary>
+public sealed record TrainingRules(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience);
 
 /// <summary>
 /// Retraining after a REJECT: at most <paramref name="MaxRetries"/> more attempts, each with epochs times

@@ -57,7 +57,7 @@ public static class PolicyLoader
             root.OptionalText("target"),
             Within(root.Section("privacy"), ReadPrivacy),
             Within(root.Section("identifiers"), section => new IdentifierRules(section.Choice<IdentifierHandling>("handling"))),
-            Within(root.Section("training"), section => new TrainingBudget(
+            Within(root.Section("training"), section => new TrainingRules(
                 section.Integer("maxEpochs", 1, 10_000),
                 section.Number("maxMinutes", 0.1, 7 * 24 * 60),
                 section.Integer("earlyStoppingPatience", 1, 1_000))),
