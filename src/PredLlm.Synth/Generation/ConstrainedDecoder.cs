@@ -14,13 +14,19 @@ public sealed class ConstrainedDecoder
 {
     private readonly GptModel model;
     private readonly double temperature;
+    private readonly NullCalibration nulls;
 
-    public ConstrainedDecoder(GptModel model, double temperature)
+    /// <param name="model">The trained model, in evaluation mode.</param>
+    /// <param name="temperature">Softmax temperature of every choice but null-or-not.</param>
+    /// <param name="nulls">Corrects the model's null probability per column.</param>
+    public ConstrainedDecoder(GptModel model, double temperature, NullCalibration nulls)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(nulls);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         this.model = model;
         this.temperature = temperature;
+        this.nulls = nulls;
     }
 
     /// <summary>
@@ -77,7 +83,7 @@ public sealed class ConstrainedDecoder
                         continue;
                     }
                     var state = states[row];
-                    var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), weights, random);
+                    var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), state.CurrentColumn, weights, random);
                     state.Advance(token);
                     rows[row].Add(token);
                     next[slot] = token;
@@ -110,9 +116,9 @@ public sealed class ConstrainedDecoder
     /// decided first, at temperature 1 and from the whole softmax: a temperature below 1 sharpens every choice
     /// towards its mode (20% nulls against ten digits become 27%), and renormalising over the allowed tokens
     /// would hand null the mass the model puts on tokens this column cannot take (two-digit tokens for a
-    /// column of single digits), which raised a 22% null rate to 27% in a test.
+    /// column of single digits). The column's <see cref="NullCalibration"/> then corrects it.
     /// </summary>
-    private int Draw(ReadOnlySpan<float> logits, ReadOnlySpan<int> allowed, double[] weights, Random random)
+    private int Draw(ReadOnlySpan<float> logits, ReadOnlySpan<int> allowed, int column, double[] weights, Random random)
     {
         if (allowed.IsEmpty)
         {
@@ -124,12 +130,13 @@ public sealed class ConstrainedDecoder
         }
         if (allowed.Contains(Tokens.Vocabulary.Null))
         {
-            if (random.NextDouble() < NullProbability(logits))
+            var probability = NullProbability(logits);
+            if (random.NextDouble() < nulls.Apply(column, probability))
             {
                 return Tokens.Vocabulary.Null;
             }
             var values = allowed.ToArray().Where(token => token != Tokens.Vocabulary.Null).ToArray();
-            return Draw(logits, values, weights, random);
+            return Draw(logits, values, column, weights, random);
         }
         var best = double.NegativeInfinity;
         foreach (var token in allowed)

@@ -28,7 +28,7 @@ public sealed class TableGenerator
         this.train = train;
         this.options = options;
         grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
-        decoder = new ConstrainedDecoder(model.Model, options.Temperature);
+        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train));
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
     }
 
