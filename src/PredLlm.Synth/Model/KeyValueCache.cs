@@ -13,7 +13,7 @@ namespace PredLlm.Synth.Model;
 /// padding out of attention, and each row keeps its own next position so positions are counted from its own
 /// first real token.
 /// </remarks>
-public sealed class KeyValueCache : IDisposable
+public sealed class KeyValueCache : IAttentionCache, IDisposable
 {
     private readonly Tensor[] keys;
     private readonly Tensor[] values;
@@ -67,13 +67,20 @@ public sealed class KeyValueCache : IDisposable
     }
 
     /// <summary>Writes one layer's new keys and values [batch, heads, time, headSize] after the filled columns and returns all filled ones.</summary>
-    internal (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+    (Tensor Keys, Tensor Values) IAttentionCache.Append(int layer, Tensor newKeys, Tensor newValues)
     {
         var time = newKeys.shape[2];
         keys[layer].narrow(2, Length, time).copy_(newKeys);
         values[layer].narrow(2, Length, time).copy_(newValues);
         return (keys[layer].narrow(2, 0, Length + time), values[layer].narrow(2, 0, Length + time));
     }
+
+    /// <summary>
+    /// Where the prefix of rows <paramref name="firstRow"/> .. + <paramref name="count"/> is written, its
+    /// <c>time</c> columns ending at <paramref name="prefixLength"/> (the padded prefix length): the prefill reads
+    /// a batch in chunks of rows, each padded only to its own longest prefix.
+    /// </summary>
+    internal IAttentionCache PrefixRows(int firstRow, int count, int prefixLength) => new PrefixRowsWriter(this, firstRow, count, prefixLength);
 
     /// <summary>Marks the next column real and returns the attention mask [batch, 1, 1, keys] for one new token per row.</summary>
     internal Tensor OpenNextColumn()
@@ -118,6 +125,18 @@ public sealed class KeyValueCache : IDisposable
         keyIsReal.Dispose();
         nextPositions.Dispose();
         currentColumns.Dispose();
+    }
+
+    /// <summary>Writes a chunk's prefix into the cache; the chunk attends over its own keys, which are all it has.</summary>
+    private sealed class PrefixRowsWriter(KeyValueCache cache, int firstRow, int count, int prefixLength) : IAttentionCache
+    {
+        public (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+        {
+            var time = newKeys.shape[2];
+            cache.keys[layer].narrow(0, firstRow, count).narrow(2, prefixLength - time, time).copy_(newKeys);
+            cache.values[layer].narrow(0, firstRow, count).narrow(2, prefixLength - time, time).copy_(newValues);
+            return (newKeys, newValues);
+        }
     }
 
     private static Tensor Replace(Tensor old, Tensor replacement)
