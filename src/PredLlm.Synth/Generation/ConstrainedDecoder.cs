@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PredLlm.Synth.Generation.Constraints;
 using PredLlm.Synth.Model;
 using static TorchSharp.torch;
@@ -59,6 +60,7 @@ public sealed class ConstrainedDecoder
 
         var vocabulary = (int)model.Config.VocabularySize;
         var allowed = new int[vocabulary];
+        var hostLogits = new float[active.Count * vocabulary];
         var weights = new double[vocabulary];
         using var scope = NewDisposeScope();
         var (logits, cache) = model.Prefill([.. active.Select(row => prompts[row])], maxNewTokens);
@@ -71,7 +73,11 @@ public sealed class ConstrainedDecoder
             var unfinished = slots.Count;
             for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
             {
-                var hostLogits = logits.to_type(ScalarType.Float32).data<float>().ToArray();
+                // A block copy of the raw bytes: the element-wise accessor copy took longer than the step's logits.
+                using (var floats = logits.to_type(ScalarType.Float32).contiguous())
+                {
+                    MemoryMarshal.Cast<byte, float>(floats.bytes).CopyTo(hostLogits);
+                }
                 logits.Dispose();
                 var next = new long[slots.Count];
                 for (var slot = 0; slot < slots.Count; slot++)

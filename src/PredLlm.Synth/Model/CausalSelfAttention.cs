@@ -29,15 +29,16 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     /// <summary>The output projection, whose initial scale depends on the depth.</summary>
     public Linear Projection => projection;
 
-    public override Tensor forward(Tensor input) => Attend(input, mask: null, cache: null, layer: 0);
+    public override Tensor forward(Tensor input) => Attend(input, mask: null, cache: null, layer: 0, lastPositionOnly: false);
 
     /// <summary>
     /// Attends <paramref name="input"/> [batch, time, width]. Without a mask the attention is plainly causal over
-    /// the input. With a cache, the input's keys and values are appended to the layer's cached ones first and the
-    /// queries attend over all of them; the boolean <paramref name="mask"/> [batch, 1, time, keys] then says which
-    /// keys each query may see (true = attend).
+    /// the input. With a cache, the input's keys and values are stored in it first and the queries attend over
+    /// the keys it returns; the boolean <paramref name="mask"/> [batch, 1, time, keys] then says which keys each
+    /// query may see (true = attend). With <paramref name="lastPositionOnly"/> only the last position's output is
+    /// computed ([batch, 1, width]): the keys and values of every position are still stored.
     /// </summary>
-    public Tensor Attend(Tensor input, Tensor? mask, KeyValueCache? cache, int layer)
+    public Tensor Attend(Tensor input, Tensor? mask, IAttentionCache? cache, int layer, bool lastPositionOnly)
     {
         var batch = input.shape[0];
         var time = input.shape[1];
@@ -49,9 +50,15 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         {
             (key, value) = cache.Append(layer, key, value);
         }
+        if (lastPositionOnly)
+        {
+            query = query.narrow(2, time - 1, 1);
+            mask = mask?.narrow(2, mask.shape[2] - 1, 1);
+            time = 1;
+        }
         // No dropout on the attention weights: on a CPU it forces the unfused attention kernel, which cost about
         // a tenth of the training throughput; the residual branches still drop out.
-        var attended = nn.functional.scaled_dot_product_attention(query, key, value, attn_mask: mask, is_casual: mask is null);
+        var attended = nn.functional.scaled_dot_product_attention(query, key, value, attn_mask: mask, is_casual: mask is null && !lastPositionOnly);
         var merged = attended.transpose(1, 2).contiguous().view(batch, time, width);
         return residualDropout.call(projection.call(merged));
     }

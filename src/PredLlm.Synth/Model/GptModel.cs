@@ -26,6 +26,13 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
 
     private const double InitialStandardDeviation = 0.02;
 
+    /// <summary>
+    /// Padded positions a prefill reads at once. A whole batch of long prompts at once (256 rows of 72 tokens)
+    /// makes activations of tens of megabytes, and the CPU then waits on memory: reading it in chunks of rows
+    /// this size was about 40% faster per token on the 2-core machine.
+    /// </summary>
+    private const int PrefillChunkTokens = 2048;
+
     [ComponentName(Name = "wte")] private readonly Embedding tokenEmbedding;
     [ComponentName(Name = "wpe")] private readonly Embedding positionEmbedding;
     [ComponentName(Name = ColumnEmbeddingName)] private readonly Embedding columnEmbedding;
@@ -78,7 +85,11 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     /// each prefix together with a cache that has room for <paramref name="maxNewTokens"/> more tokens per row.
     /// The model must be in evaluation mode (<c>eval()</c>). The caller disposes the cache.
     /// </summary>
-    public (Tensor LastLogits, KeyValueCache Cache) Prefill(IReadOnlyList<int[]> prefixes, int maxNewTokens)
+    public (Tensor LastLogits, KeyValueCache Cache) Prefill(IReadOnlyList<int[]> prefixes, int maxNewTokens) =>
+        Prefill(prefixes, maxNewTokens, PrefillChunkTokens);
+
+    /// <summary><see cref="Prefill(IReadOnlyList{int[]}, int)"/>, reading about <paramref name="chunkTokens"/> padded positions at a time.</summary>
+    internal (Tensor LastLogits, KeyValueCache Cache) Prefill(IReadOnlyList<int[]> prefixes, int maxNewTokens, int chunkTokens)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
         EnsureEvaluationMode();
@@ -114,24 +125,50 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
 
         var device = tokenEmbedding.weight!.device;
         var prefixTokens = tensor(tokenIds, device: device).view(batch, longest);
+        var prefixPositions = tensor(positions, device: device).view(batch, longest);
         var columns = ColumnsOf(prefixTokens, NoColumnYet(prefixTokens));
         var cache = new KeyValueCache(
             Config,
             tensor(keyIsReal, device: device).view(batch, capacity),
             tensor(nextPositions, device: device),
             columns.narrow(1, longest - 1, 1));
-        // A real query sees the real keys at or before it; a padding query sees only itself, which keeps its
-        // softmax defined (its output is never read).
-        var causal = ones(longest, longest, dtype: ScalarType.Bool, device: device).tril();
-        var mask = causal.logical_and(cache.RealKeys(longest))
-            .logical_or(eye(longest, dtype: ScalarType.Bool, device: device));
-        var hidden = Embed(prefixTokens, tensor(positions, device: device).view(batch, longest), columns);
-        for (var layer = 0; layer < blocks.Count; layer++)
+        var rowsPerChunk = Math.Max(1, chunkTokens / longest);
+        var lastHidden = new List<Tensor>();
+        for (var first = 0; first < batch; first += rowsPerChunk)
         {
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer);
+            var count = Math.Min(rowsPerChunk, batch - first);
+            // Each chunk is padded only to its own longest prefix: its columns end where the batch's do.
+            var time = prefixes.Skip(first).Take(count).Max(prefix => prefix.Length);
+            lastHidden.Add(PrefillRows(
+                prefixTokens.narrow(0, first, count).narrow(1, longest - time, time),
+                prefixPositions.narrow(0, first, count).narrow(1, longest - time, time),
+                columns.narrow(0, first, count).narrow(1, longest - time, time),
+                cache.RealKeys(longest).narrow(0, first, count).narrow(3, longest - time, time),
+                cache.PrefixRows(first, count, longest)));
         }
         cache.PrefixWritten(longest);
-        return (Logits(hidden[.., -1, ..]), cache);
+        return (Logits(cat(lastHidden, 0)), cache);
+    }
+
+    /// <summary>
+    /// Reads the left-padded prefixes of a chunk of rows (<paramref name="tokens"/> [rows, time]) into the cache and
+    /// returns the final hidden state [rows, width] after each; <paramref name="realKeys"/> is [rows, 1, 1, time].
+    /// </summary>
+    private Tensor PrefillRows(Tensor tokens, Tensor positions, Tensor columns, Tensor realKeys, IAttentionCache cache)
+    {
+        using var scope = NewDisposeScope();
+        var time = tokens.shape[1];
+        // A real query sees the real keys at or before it; a padding query sees only itself, which keeps its
+        // softmax defined (its output is never read).
+        var causal = ones(time, time, dtype: ScalarType.Bool, device: tokens.device).tril();
+        var mask = causal.logical_and(realKeys).logical_or(eye(time, dtype: ScalarType.Bool, device: tokens.device));
+        var hidden = Embed(tokens, positions, columns);
+        for (var layer = 0; layer < blocks.Count; layer++)
+        {
+            // The last layer's outputs are only needed at the last position; every position's keys and values are.
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: layer == blocks.Count - 1);
+        }
+        return hidden.squeeze(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -151,7 +188,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         var hidden = Embed(step, cache.NextPositions, columns);
         for (var layer = 0; layer < blocks.Count; layer++)
         {
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer);
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: false);
         }
         cache.StepWritten();
         return Logits(hidden.squeeze(1));

@@ -13,7 +13,7 @@ namespace PredLlm.Synth.Model;
 /// padding out of attention, and each row keeps its own next position so positions are counted from its own
 /// first real token.
 /// </remarks>
-public sealed class KeyValueCache : IDisposable
+public sealed class KeyValueCache : IAttentionCache, IDisposable
 {
     private readonly Tensor[] keys;
     private readonly Tensor[] values;
@@ -30,8 +30,11 @@ public sealed class KeyValueCache : IDisposable
         values = new Tensor[config.Layers];
         for (var layer = 0; layer < config.Layers; layer++)
         {
-            keys[layer] = zeros(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
-            values[layer] = zeros(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+            // Left uninitialised: zeroing ~120 MB for a batch of 256 cost more than its prefill (fresh pages fault
+            // in one by one). No column is read before it is written: the prefill writes or zeroes every prefix
+            // column, each step writes the next column of every row.
+            keys[layer] = empty(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+            values[layer] = empty(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
         }
         this.keyIsReal = keyIsReal.DetachFromDisposeScope();
         this.nextPositions = nextPositions.DetachFromDisposeScope();
@@ -67,13 +70,20 @@ public sealed class KeyValueCache : IDisposable
     }
 
     /// <summary>Writes one layer's new keys and values [batch, heads, time, headSize] after the filled columns and returns all filled ones.</summary>
-    internal (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+    (Tensor Keys, Tensor Values) IAttentionCache.Append(int layer, Tensor newKeys, Tensor newValues)
     {
         var time = newKeys.shape[2];
         keys[layer].narrow(2, Length, time).copy_(newKeys);
         values[layer].narrow(2, Length, time).copy_(newValues);
         return (keys[layer].narrow(2, 0, Length + time), values[layer].narrow(2, 0, Length + time));
     }
+
+    /// <summary>
+    /// Where the prefix of rows <paramref name="firstRow"/> .. + <paramref name="count"/> is written, its
+    /// <c>time</c> columns ending at <paramref name="prefixLength"/> (the padded prefix length): the prefill reads
+    /// a batch in chunks of rows, each padded only to its own longest prefix.
+    /// </summary>
+    internal IAttentionCache PrefixRows(int firstRow, int count, int prefixLength) => new PrefixRowsWriter(this, firstRow, count, prefixLength);
 
     /// <summary>Marks the next column real and returns the attention mask [batch, 1, 1, keys] for one new token per row.</summary>
     internal Tensor OpenNextColumn()
@@ -118,6 +128,24 @@ public sealed class KeyValueCache : IDisposable
         keyIsReal.Dispose();
         nextPositions.Dispose();
         currentColumns.Dispose();
+    }
+
+    /// <summary>Writes a chunk's prefix into the cache; the chunk attends over its own keys, which are all it has.</summary>
+    private sealed class PrefixRowsWriter(KeyValueCache cache, int firstRow, int count, int prefixLength) : IAttentionCache
+    {
+        public (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+        {
+            var time = newKeys.shape[2];
+            var keys = cache.keys[layer].narrow(0, firstRow, count);
+            var values = cache.values[layer].narrow(0, firstRow, count);
+            keys.narrow(2, prefixLength - time, time).copy_(newKeys);
+            values.narrow(2, prefixLength - time, time).copy_(newValues);
+            // Columns before this chunk's longest prefix are padding, masked out of attention; they are zeroed
+            // because a masked key still meets a zero weight, and garbage could be NaN (0 x NaN = NaN).
+            keys.narrow(2, 0, prefixLength - time).zero_();
+            values.narrow(2, 0, prefixLength - time).zero_();
+            return (newKeys, newValues);
+        }
     }
 
     private static Tensor Replace(Tensor old, Tensor replacement)

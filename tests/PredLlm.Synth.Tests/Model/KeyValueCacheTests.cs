@@ -9,17 +9,20 @@ public class KeyValueCacheTests
     // Random tokens include the column-name tokens 6-9, so the cache must also carry each row's current column.
     private static readonly GptConfig TinyConfig = new(VocabularySize: 23, ContextLength: 24, Layers: 2, Heads: 2, Width: 32, Dropout: 0.1, new ColumnNameTokens(First: 6, Count: 4));
 
-    [Fact]
-    public void Cached_steps_give_the_logits_of_recomputing_each_whole_sequence()
+    // 2048 reads the batch at once; 14 reads it two rows at a time, each pair padded to its own longest.
+    [Theory]
+    [InlineData(2048)]
+    [InlineData(14)]
+    public void Cached_steps_give_the_logits_of_recomputing_each_whole_sequence(int prefillChunkTokens)
     {
         using var scope = NewDisposeScope();
         using var model = new GptModel(TinyConfig, seed: 3);
         model.eval();
         var random = new Random(11);
-        int[][] sequences = [RandomTokens(random, 3), RandomTokens(random, 7), RandomTokens(random, 5)];
+        int[][] sequences = [RandomTokens(random, 3), RandomTokens(random, 7), RandomTokens(random, 5), RandomTokens(random, 2), RandomTokens(random, 4)];
         const int steps = 6;
 
-        var (logits, cache) = model.Prefill(sequences, maxNewTokens: steps);
+        var (logits, cache) = model.Prefill(sequences, maxNewTokens: steps, prefillChunkTokens);
         using (cache)
         {
             for (var step = 0; step < steps; step++)
