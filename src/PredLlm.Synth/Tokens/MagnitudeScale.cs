@@ -43,7 +43,8 @@ public sealed class MagnitudeScale
     /// <summary>
     /// The scale of a numeric column (integer, real or decimal) from its train values, or null when the column
     /// is not numeric, holds NaN or an infinity (their texts are not numbers to rank), or has at most
-    /// <see cref="Levels"/> distinct values (its few values are then their own tokens already).
+    /// <see cref="Levels"/> distinct values (its few values are then their own tokens already). A column of
+    /// more distinct values has at least one edge.
     /// </summary>
     public static MagnitudeScale? For(Column column)
     {
@@ -77,6 +78,15 @@ public sealed class MagnitudeScale
             {
                 found.Add(values[below - 1] + ((start - values[below - 1]) / 2));
             }
+        }
+        if (found.Count == 0)
+        {
+            // One value fills every quantile (a capital gain that is 0 in 95% of rows): the one level edge
+            // that remains telling is whether a value lies beyond that run.
+            var common = values[values.Length / 2];
+            var above = Array.FindIndex(values, value => value > common);
+            var neighbour = above >= 0 ? values[above] : values[Array.FindLastIndex(values, value => value < common)];
+            found.Add(common + ((neighbour - common) / 2));
         }
         return new MagnitudeScale([.. found]);
     }

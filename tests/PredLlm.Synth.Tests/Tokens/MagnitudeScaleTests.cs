@@ -34,6 +34,10 @@ public class MagnitudeScaleTests
         // Fifteen of the sixteen quantiles fall on the zeros: only the top sixteenth starts a level.
         Assert.Equal([37.5], scale.Edges);
         Assert.Null(MagnitudeScale.For(Numbers("x", Enumerable.Range(0, 500).Select(i => (double)(i % 16)))));
+        var mostlyZero = MagnitudeScale.For(Numbers("gain", Enumerable.Repeat(0.0, 970).Concat(Enumerable.Range(1, 30).Select(i => i * 100.0))))!;
+        Assert.Equal([50.0], mostlyZero.Edges);
+        var mostlyTop = MagnitudeScale.For(Numbers("loss", Enumerable.Repeat(9e3, 970).Concat(Enumerable.Range(1, 30).Select(i => i * 100.0))))!;
+        Assert.Equal([6e3], mostlyTop.Edges);
     }
 
     [Fact]
