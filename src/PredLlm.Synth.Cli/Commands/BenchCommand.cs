@@ -49,18 +49,24 @@ internal static class BenchCommand
                 new TrainingBudget(
                     MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
                     MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))));
-            var results = await PaperBenchmark.RunAsync(options, message => Console.Error.Write($"\r{message,-90}"), cancellationToken);
+            var markdownFile = parseResult.GetValue(markdown);
+            var jsonFile = parseResult.GetValue(json);
+            // The files are rewritten after every table, so a run stopped part-way keeps the tables it finished.
+            void Write(PaperResults results)
+            {
+                if (markdownFile is not null)
+                {
+                    File.WriteAllText(markdownFile.FullName, results.ToMarkdown());
+                }
+                if (jsonFile is not null)
+                {
+                    File.WriteAllText(jsonFile.FullName, PaperResultsJson.Write(results));
+                }
+            }
+            var results = await PaperBenchmark.RunAsync(options, message => Console.Error.Write($"\r{message,-90}"), Write, cancellationToken);
             Console.Error.WriteLine();
-            var table = results.ToMarkdown();
-            Console.WriteLine(table);
-            if (parseResult.GetValue(markdown) is { } markdownFile)
-            {
-                await File.WriteAllTextAsync(markdownFile.FullName, table, cancellationToken);
-            }
-            if (parseResult.GetValue(json) is { } jsonFile)
-            {
-                await File.WriteAllTextAsync(jsonFile.FullName, PaperResultsJson.Write(results), cancellationToken);
-            }
+            Console.WriteLine(results.ToMarkdown());
+            Write(results);
             return ExitCodes.Released;
         });
         return command;

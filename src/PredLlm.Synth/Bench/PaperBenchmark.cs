@@ -35,7 +35,9 @@ public static class PaperBenchmark
 
     public static IReadOnlyList<string> Methods { get; } = [PredLlm, GreatStyle, Copula, Marginals];
 
-    public static async Task<PaperResults> RunAsync(PaperBenchmarkOptions options, Action<string> progress, CancellationToken cancellationToken = default)
+    /// <summary>Runs the protocol on every table; <paramref name="tableDone"/> hears the results so far after each table, so a long run that is stopped keeps what it measured.</summary>
+    public static async Task<PaperResults> RunAsync(
+        PaperBenchmarkOptions options, Action<string> progress, Action<PaperResults>? tableDone = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
@@ -55,6 +57,7 @@ public static class PaperBenchmark
             results.Add(new DatasetResult(name, table.RowCount, table.ColumnCount, task, Methods.ToDictionary(
                 method => method,
                 method => MethodResult.Summarise([.. runs.Select(run => run[method])]))));
+            tableDone?.Invoke(new PaperResults([.. results]));
         }
         return new PaperResults(results);
     }
