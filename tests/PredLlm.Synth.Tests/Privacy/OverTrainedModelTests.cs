@@ -4,12 +4,13 @@ using PredLlm.Synth.Policies;
 using PredLlm.Synth.Privacy;
 using PredLlm.Synth.Tests.Tables;
 using PredLlm.Synth.Training;
+using Xunit.Abstractions;
 
 namespace PredLlm.Synth.Tests.Privacy;
 
 /// <summary>The gate against a real model that has memorised its train rows.</summary>
 [Collection(TorchGlobalState.Name)]
-public class OverTrainedModelTests
+public class OverTrainedModelTests(ITestOutputHelper output)
 {
     [BenchmarkTablesFact]
     public void A_model_trained_far_too_long_on_a_small_table_is_rejected_by_p4_or_p5()
@@ -33,6 +34,7 @@ public class OverTrainedModelTests
         var failed = attempt.Tests.Where(test => test.Outcome == TestOutcome.Fail).Select(test => test.Id).ToArray();
         Assert.True(failed.Contains(PrivacyTestId.P4) || failed.Contains(PrivacyTestId.P5), $"Failed tests: {string.Join(", ", failed)}.");
         var auc = attempt.Tests.Single(test => test.Id == PrivacyTestId.P4).Headline!.Value;
+        output.WriteLine($"P4 AUC {auc:F3}; failed: {string.Join(", ", failed)}.");
         Assert.True(auc > 0.7, $"P4 AUC {auc:F3}.");
     }
 }
