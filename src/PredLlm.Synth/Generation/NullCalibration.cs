@@ -23,9 +23,6 @@ public sealed class NullCalibration
 
     private NullCalibration(double[] shifts) => this.shifts = shifts;
 
-    /// <summary>The shift of <paramref name="column"/>'s null log-odds (0 for a column without nulls).</summary>
-    public double Shift(int column) => shifts[column];
-
     /// <summary><paramref name="probability"/> of a null in <paramref name="column"/> after the correction.</summary>
     public double Apply(int column, double probability) =>
         shifts[column] == 0 ? probability : Sigmoid(LogOdds(probability) + shifts[column]);
@@ -58,25 +55,18 @@ public sealed class NullCalibration
     /// <summary>For each nullable column, the model's p(null) right after "name is" in each row.</summary>
     private static Dictionary<int, List<double>> NullProbabilities(TableModel model, Table rows, int[] nullable)
     {
-        var order = PredLlmCorpus.TableOrderTargetLast(rows.ColumnCount, model.Target);
-        var sequences = PredLlmCorpus.RowValues(rows).Select(values => model.Tokenizer.Encode(values, order)).ToArray();
-        var result = nullable.ToDictionary(column => column, _ => new List<double>(sequences.Length));
-        model.Model.eval();
-        using var noGrad = no_grad();
-        for (var start = 0; start < sequences.Length; start += BatchSize)
+        var result = nullable.ToDictionary(column => column, _ => new List<double>(rows.RowCount));
+        RowLikelihood.ReadInLabelQueryLayout(model, rows, BatchSize, (_, sequences, logits, _) =>
         {
-            using var scope = NewDisposeScope();
-            var batch = sequences.AsSpan(start, Math.Min(BatchSize, sequences.Length - start)).ToArray();
-            var (inputs, _) = new TokenBatch(batch, Tokens.Vocabulary.Pad).ToTensors(CPU);
-            var width = (int)inputs.shape[1];
-            var nulls = nn.functional.softmax(model.Model.call(inputs), -1)
+            var width = (int)logits.shape[1];
+            var nulls = nn.functional.softmax(logits, -1)
                 .select(-1, Tokens.Vocabulary.Null).to_type(ScalarType.Float64).data<double>().ToArray();
-            for (var row = 0; row < batch.Length; row++)
+            for (var row = 0; row < sequences.Length; row++)
             {
                 var column = -1;
-                for (var position = 0; position < batch[row].Length - 1; position++)
+                for (var position = 0; position < sequences[row].Length - 1; position++)
                 {
-                    var token = batch[row][position];
+                    var token = sequences[row][position];
                     column = model.Vocabulary.ColumnOfToken(token) is var named and >= 0 ? named : column;
                     // The logits at IS are the distribution of the value's first token.
                     if (token == Tokens.Vocabulary.Is && result.TryGetValue(column, out var ofColumn))
@@ -85,7 +75,7 @@ public sealed class NullCalibration
                     }
                 }
             }
-        }
+        });
         return result;
     }
 
