@@ -104,10 +104,11 @@ public static class PaperBenchmark
         var tstr = Score(synthetic, test, target, seed);
         var aligned = new AlignedTables(real, test, synthetic);
         var discriminator = Discriminator.Evaluate(aligned, new Bootstrap(0, seed)).SyntheticVsTrain.Value;
+        var unseen = Adherence.UnseenCategoryCount(aligned);
         var inputs = new GateInputs(real, test, synthetic) { Target = target, Seed = seed };
         var closest = new ClosestRecordTest().Run(new GateContext(inputs, PolicyLoader.Default, CancellationToken.None));
         var dcrShare = closest.Headline?.Value ?? double.NaN;
-        return new MethodRun(trtr, tstr, discriminator, dcrShare, validRowRate, elapsed.TotalSeconds);
+        return new MethodRun(trtr, tstr, discriminator, dcrShare, validRowRate, unseen, elapsed.TotalSeconds);
     }
 
     /// <summary>

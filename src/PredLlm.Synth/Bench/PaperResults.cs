@@ -5,7 +5,7 @@ using PredLlm.Synth.Tables;
 namespace PredLlm.Synth.Bench;
 
 /// <summary>One method on one table in one run.</summary>
-public sealed record MethodRun(double Trtr, double Tstr, double DiscriminatorAuc, double DcrShare, double ValidRowRate, double Seconds);
+public sealed record MethodRun(double Trtr, double Tstr, double DiscriminatorAuc, double DcrShare, double ValidRowRate, int UnseenCategories, double Seconds);
 
 /// <summary>A figure's mean and standard deviation over runs.</summary>
 public sealed record MeanStd(double Mean, double Std)
@@ -20,7 +20,8 @@ public sealed record MeanStd(double Mean, double Std)
 }
 
 /// <summary>One method on one table, over every run.</summary>
-public sealed record MethodResult(MeanStd Trtr, MeanStd Tstr, MeanStd DiscriminatorAuc, MeanStd DcrShare, MeanStd ValidRowRate, MeanStd Seconds)
+/// <param name="UnseenCategories">The most synthetic categorical values that no train row holds, over the runs (0 when every value was seen).</param>
+public sealed record MethodResult(MeanStd Trtr, MeanStd Tstr, MeanStd DiscriminatorAuc, MeanStd DcrShare, MeanStd ValidRowRate, int UnseenCategories, MeanStd Seconds)
 {
     /// <summary>TSTR over TRTR: 1 means the synthetic table trains models as well as the real one.</summary>
     public double Ratio => Trtr.Mean == 0 ? 0 : Tstr.Mean / Trtr.Mean;
@@ -34,6 +35,7 @@ public sealed record MethodResult(MeanStd Trtr, MeanStd Tstr, MeanStd Discrimina
         MeanStd.Of([.. runs.Select(run => run.DiscriminatorAuc)]),
         MeanStd.Of([.. runs.Select(run => run.DcrShare)]),
         MeanStd.Of([.. runs.Select(run => run.ValidRowRate)]),
+        runs.Max(run => run.UnseenCategories),
         MeanStd.Of([.. runs.Select(run => run.Seconds)]));
 }
 
@@ -54,6 +56,9 @@ public sealed record PaperResults(IReadOnlyList<DatasetResult> Datasets)
     public double MeanTstr(string method) => Datasets.Count == 0 ? 0 : Datasets.Average(dataset => dataset.Methods[method].Tstr.Mean);
 
     public double MinValidRowRate(string method) => Datasets.Count == 0 ? 1 : Datasets.Min(dataset => dataset.Methods[method].ValidRowRate.Mean);
+
+    /// <summary>Tables where some synthetic categorical value occurs in no train row.</summary>
+    public int TablesWithUnseenCategories(string method) => Datasets.Count(dataset => dataset.Methods[method].UnseenCategories > 0);
 
     /// <summary>A row per table, TRTR then TSTR per method (mean ± std), and the headline counts.</summary>
     public string ToMarkdown()
@@ -77,13 +82,13 @@ public sealed record PaperResults(IReadOnlyList<DatasetResult> Datasets)
             text.AppendLine();
         }
         text.AppendLine();
-        text.AppendLine("| method | mean TSTR | within 1 pt of TRTR | TSTR/TRTR >= 0.95 | min valid-row rate | mean discriminator AUC | mean DCR share | mean seconds |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| method | mean TSTR | within 1 pt of TRTR | TSTR/TRTR >= 0.95 | min valid-row rate | tables with unseen categories | mean discriminator AUC | mean DCR share | mean seconds |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var method in PaperBenchmark.Methods)
         {
             var count = Datasets.Count;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {method} | {MeanTstr(method):0.000} | {WithinOnePoint(method)}/{count} | {RatioAtLeast(method, 0.95)}/{count} | {MinValidRowRate(method):0.000} | {Average(method, r => r.DiscriminatorAuc.Mean):0.000} | {Average(method, r => r.DcrShare.Mean):0.000} | {Average(method, r => r.Seconds.Mean):0.0} |");
+                $"| {method} | {MeanTstr(method):0.000} | {WithinOnePoint(method)}/{count} | {RatioAtLeast(method, 0.95)}/{count} | {MinValidRowRate(method):0.000} | {TablesWithUnseenCategories(method)}/{count} | {Average(method, r => r.DiscriminatorAuc.Mean):0.000} | {Average(method, r => r.DcrShare.Mean):0.000} | {Average(method, r => r.Seconds.Mean):0.0} |");
         }
         return text.ToString();
     }

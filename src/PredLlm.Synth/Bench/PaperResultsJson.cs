@@ -5,7 +5,7 @@ namespace PredLlm.Synth.Bench;
 
 /// <summary>
 /// results.json of <c>predllm bench paper</c>: per table and method the keys <c>trtr</c>, <c>tstr</c>,
-/// <c>discriminatorAuc</c>, <c>dcrShare</c>, <c>validRowRate</c>, <c>seconds</c> (each mean and std) and the
+/// <c>discriminatorAuc</c>, <c>dcrShare</c>, <c>validRowRate</c>, <c>seconds</c> (each mean and std), <c>unseenCategories</c> (the most over runs) and the
 /// TSTR/TRTR ratio; then per method the headline counts.
 /// </summary>
 public static class PaperResultsJson
@@ -28,6 +28,7 @@ public static class PaperResultsJson
                     ["discriminatorAuc"] = Figure(result.DiscriminatorAuc),
                     ["dcrShare"] = Figure(result.DcrShare),
                     ["validRowRate"] = Figure(result.ValidRowRate),
+                    ["unseenCategories"] = result.UnseenCategories,
                     ["seconds"] = Figure(result.Seconds),
                     ["tstrOverTrtr"] = result.Ratio,
                     ["withinOnePoint"] = result.WithinOnePoint,
@@ -50,6 +51,7 @@ public static class PaperResultsJson
                 ["withinOnePoint"] = results.WithinOnePoint(method),
                 ["ratioAtLeast095"] = results.RatioAtLeast(method, 0.95),
                 ["minValidRowRate"] = results.MinValidRowRate(method),
+                ["tablesWithUnseenCategories"] = results.TablesWithUnseenCategories(method),
             };
         }
         return new JsonObject { ["datasets"] = datasets, ["summary"] = summary }.ToJsonString(Indented);

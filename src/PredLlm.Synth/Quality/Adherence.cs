@@ -33,6 +33,14 @@ internal static class Adherence
         return new AdherenceResult(columns, average);
     }
 
+    /// <summary>Present synthetic values of categorical columns that no train row holds, over every such column.</summary>
+    public static int UnseenCategoryCount(AlignedTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return tables.Columns.Where(column => column.IsCategorical)
+            .Sum(column => InTrainDomain(column, column.Synthetic).Count(inside => inside == 0));
+    }
+
     /// <summary>Per row: 1 inside the train domain, 0 outside, -1 missing (not counted).</summary>
     private static sbyte[] InTrainDomain(AlignedColumn column, ColumnSample sample)
     {

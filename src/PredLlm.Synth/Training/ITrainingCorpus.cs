@@ -21,4 +21,10 @@ public interface ITrainingCorpus
 
     /// <summary>The held-out sequences whose loss decides early stopping; empty when there are none.</summary>
     IReadOnlyList<int[]> ValidationSequences { get; }
+
+    /// <summary>
+    /// Index of the first token of <paramref name="sequence"/>'s target value, whose prediction the loss weighs
+    /// by <see cref="TrainingOptions.TargetLossWeight"/>; the sequence's length when it has no target.
+    /// </summary>
+    int TargetStart(int[] sequence) => sequence.Length;
 }

@@ -127,7 +127,7 @@ public sealed class LanguageModelTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             learningRate = schedule.At(BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
-            var loss = Step(optimizer, new TokenBatch(sequences, corpus.PadId));
+            var loss = Step(optimizer, Batch(sequences));
             lossSum += loss;
             epochSteps++;
             lossSinceReport += loss;
@@ -148,11 +148,8 @@ public sealed class LanguageModelTrainer
     {
         stepClock.Start();
         using var scope = NewDisposeScope();
-        var (inputs, targets) = batch.ToTensors(device);
         optimizer.zero_grad();
-        var logits = model.call(inputs);
-        var loss = nn.functional.cross_entropy(
-            logits.view(-1, model.Config.VocabularySize), targets.view(-1), ignore_index: TokenBatch.IgnoredTarget);
+        var loss = WeightedLossSum(batch) / batch.TotalWeight;
         loss.backward();
         nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
         foreach (var group in optimizer.ParamGroups)
@@ -168,7 +165,7 @@ public sealed class LanguageModelTrainer
         return value;
     }
 
-    /// <summary>Mean loss per predicted token over the validation set, or null when there is none.</summary>
+    /// <summary>Weighted mean loss per predicted token over the validation set, or null when there is none.</summary>
     private double? ValidationLoss(List<TokenBatch> batches)
     {
         if (batches.Count == 0)
@@ -178,20 +175,29 @@ public sealed class LanguageModelTrainer
         model.eval();
         using var noGrad = no_grad();
         var lossSum = 0.0;
-        long predicted = 0;
+        var weight = 0.0;
         foreach (var batch in batches)
         {
             using var scope = NewDisposeScope();
-            var (inputs, targets) = batch.ToTensors(device);
-            var logits = model.call(inputs);
-            lossSum += nn.functional.cross_entropy(
-                logits.view(-1, model.Config.VocabularySize), targets.view(-1),
-                ignore_index: TokenBatch.IgnoredTarget, reduction: nn.Reduction.Sum).item<float>();
-            predicted += batch.PredictedTokens;
+            lossSum += WeightedLossSum(batch).item<float>();
+            weight += batch.TotalWeight;
         }
         model.train();
-        return lossSum / predicted;
+        return lossSum / weight;
     }
+
+    /// <summary>The batch's token losses, each times its weight, added up (a scalar tensor).</summary>
+    private Tensor WeightedLossSum(TokenBatch batch)
+    {
+        var (inputs, targets) = batch.ToTensors(device);
+        var tokenLosses = nn.functional.cross_entropy(
+            model.call(inputs).view(-1, model.Config.VocabularySize), targets.view(-1),
+            ignore_index: TokenBatch.IgnoredTarget, reduction: nn.Reduction.None);
+        return (tokenLosses * batch.Weights(device).view(-1)).sum();
+    }
+
+    private TokenBatch Batch(IReadOnlyList<int[]> sequences) =>
+        new(sequences, corpus.PadId, corpus.TargetStart, (float)options.TargetLossWeight);
 
     private List<TokenBatch> ValidationBatches()
     {
@@ -199,7 +205,7 @@ public sealed class LanguageModelTrainer
         var sequences = CheckedSequences(corpus.ValidationSequences, "validation");
         return sequences.OrderBy(sequence => sequence.Length)
             .Chunk(options.BatchSizeFor(sequences.Count) * 4)
-            .Select(chunk => new TokenBatch(chunk, corpus.PadId))
+            .Select(Batch)
             .ToList();
     }
 

@@ -47,6 +47,13 @@ public sealed class PredLlmCorpus : ITrainingCorpus
 
     public int RowCount => trainRows.Length;
 
+    /// <summary>The target is written last in every sequence, so its value starts after the last "is".</summary>
+    public int TargetStart(int[] sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return Array.LastIndexOf(sequence, Vocabulary.Is) + 1;
+    }
+
     public IReadOnlyList<int[]> TrainingSequences(int epoch, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);

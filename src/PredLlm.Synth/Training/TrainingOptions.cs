@@ -53,6 +53,14 @@ public sealed record TrainingOptions
     /// </summary>
     public int Patience { get; init; } = 5;
 
+    /// <summary>
+    /// How much more predicting a token of the target's value weighs in the loss than any other token (the loss is
+    /// the weighted mean). Pred-LLM asks the model for every synthetic label, so the model is also the labelling
+    /// classifier; in a row of 40 features the target is a few tokens in hundreds and gets too little of the
+    /// gradient to be learned in a short budget.
+    /// </summary>
+    public double TargetLossWeight { get; init; } = 1;
+
     /// <summary>Intra-op threads for TorchSharp; the machine's cores by default.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -88,6 +96,7 @@ public sealed record TrainingOptions
         if (PeakLearningRate <= 0) throw new ArgumentException($"The learning rate must be positive, not {PeakLearningRate}.");
         if (FinalLearningRateFraction is < 0 or > 1) throw new ArgumentException($"The final learning-rate fraction must lie in [0, 1], not {FinalLearningRateFraction}.");
         if (WarmupFraction is < 0 or >= 1) throw new ArgumentException($"The warm-up fraction must lie in [0, 1), not {WarmupFraction}.");
+        if (TargetLossWeight < 1) throw new ArgumentException($"The target's loss weight must be at least 1, not {TargetLossWeight}.");
         if (Patience < 1) throw new ArgumentException($"Patience must be at least one epoch, not {Patience}.");
         if (Threads < 1) throw new ArgumentException($"At least one thread is needed, not {Threads}.");
     }

@@ -37,6 +37,17 @@ public class ColumnMetricsTests
     }
 
     [Fact]
+    public void Unseen_category_count_counts_each_invented_value_of_every_categorical_column()
+    {
+        var real = Table(Texts("c", Repeat(100, "a", "b")), Texts("d", Repeat(100, "x")), Reals("v", Enumerable.Range(0, 100).Select(i => (double)i)));
+        var synthetic = Table(Texts("c", Repeat(100, "a", "b", "a", "new")), Texts("d", Repeat(100, "x", "y")), Reals("v", Enumerable.Range(0, 100).Select(i => i + 1000.0)));
+
+        // 25 "new" and 50 "y"; numbers beyond the train range are not categories.
+        Assert.Equal(75, Adherence.UnseenCategoryCount(Align(real, real, synthetic)));
+        Assert.Equal(0, Adherence.UnseenCategoryCount(Align(real, real, real)));
+    }
+
+    [Fact]
     public void Inverse_kl_is_one_for_identical_columns_and_matches_the_closed_form()
     {
         var real = Table(Texts("c", Repeat(100, "a", "b")));
