@@ -149,7 +149,8 @@ public sealed class LanguageModelTrainer
         stepClock.Start();
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
-        var loss = WeightedLossSum(batch) / batch.TotalWeight;
+        var mix = LossMix.For(options.TargetLossShare, batch.TargetTokens, batch.PredictedTokens - batch.TargetTokens);
+        var loss = (TokenLosses(batch) * batch.LossWeights(mix, device)).sum();
         loss.backward();
         nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
         foreach (var group in optimizer.ParamGroups)
@@ -165,7 +166,7 @@ public sealed class LanguageModelTrainer
         return value;
     }
 
-    /// <summary>Weighted mean loss per predicted token over the validation set, or null when there is none.</summary>
+    /// <summary>The validation set's loss, its target tokens weighed as in training, or null when there is none.</summary>
     private double? ValidationLoss(List<TokenBatch> batches)
     {
         if (batches.Count == 0)
@@ -174,30 +175,34 @@ public sealed class LanguageModelTrainer
         }
         model.eval();
         using var noGrad = no_grad();
-        var lossSum = 0.0;
-        var weight = 0.0;
+        double targetLoss = 0, otherLoss = 0;
+        long targetTokens = 0, otherTokens = 0;
         foreach (var batch in batches)
         {
             using var scope = NewDisposeScope();
-            lossSum += WeightedLossSum(batch).item<float>();
-            weight += batch.TotalWeight;
+            var losses = TokenLosses(batch);
+            var target = (losses * batch.TargetMask(device)).sum().item<float>();
+            targetLoss += target;
+            otherLoss += losses.sum().item<float>() - target;
+            targetTokens += batch.TargetTokens;
+            otherTokens += batch.PredictedTokens - batch.TargetTokens;
         }
         model.train();
-        return lossSum / weight;
+        return LossMix.For(options.TargetLossShare, targetTokens, otherTokens).Mean(targetLoss, otherLoss);
     }
 
-    /// <summary>The batch's token losses, each times its weight, added up (a scalar tensor).</summary>
-    private Tensor WeightedLossSum(TokenBatch batch)
+    /// <summary>Each predicted token's cross-entropy [rows, time]; padding positions are 0.</summary>
+    private Tensor TokenLosses(TokenBatch batch)
     {
         var (inputs, targets) = batch.ToTensors(device);
-        var tokenLosses = nn.functional.cross_entropy(
-            model.call(inputs).view(-1, model.Config.VocabularySize), targets.view(-1),
-            ignore_index: TokenBatch.IgnoredTarget, reduction: nn.Reduction.None);
-        return (tokenLosses * batch.Weights(device).view(-1)).sum();
+        var logits = model.call(inputs);
+        return nn.functional.cross_entropy(
+            logits.view(-1, model.Config.VocabularySize), targets.view(-1),
+            ignore_index: TokenBatch.IgnoredTarget, reduction: nn.Reduction.None).view(targets.shape);
     }
 
     private TokenBatch Batch(IReadOnlyList<int[]> sequences) =>
-        new(sequences, corpus.PadId, corpus.TargetStart, (float)options.TargetLossWeight);
+        new(sequences, corpus.PadId, corpus.TargetStart);
 
     private List<TokenBatch> ValidationBatches()
     {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace PredLlm.Synth.Tests.Training;
 
 [Collection(TorchGlobalState.Name)]
-public class TargetLossWeightTests
+public class TargetLossShareTests
 {
     [Fact]
     public void A_pred_llm_sequence_marks_where_its_target_value_starts_in_both_orders()
@@ -28,34 +28,39 @@ public class TargetLossWeightTests
     }
 
     [Fact]
-    public void A_batch_weighs_predicting_the_target_and_the_end_and_nothing_for_padding()
+    public void A_batch_gives_the_target_and_its_end_their_share_of_the_loss_and_padding_nothing()
     {
         int[][] sequences = [[1, 10, 3, 11, 12, 2], [1, 10, 3, 11, 2]];
+        // Both targets start at index 3, after "10 is": predicted are 10 3 | 11 12 2 and 10 3 | 11 2, then one pad.
+        var batch = new TokenBatch(sequences, padId: 0, _ => 3);
 
-        // Both targets start at index 3, after "10 is".
-        var batch = new TokenBatch(sequences, padId: 0, _ => 3, targetWeight: 4);
+        var weights = batch.LossWeights(LossMix.For(0.25, batch.TargetTokens, batch.PredictedTokens - batch.TargetTokens), CPU).data<float>().ToArray();
 
-        // Predicted tokens: 10 3 | 11 12 2 and 10 3 | 11 2, then one padding position.
-        Assert.Equal(new float[] { 1, 1, 4, 4, 4, 1, 1, 4, 4, 0 }, batch.Weights(CPU).data<float>().ToArray());
+        Assert.Equal(5, batch.TargetTokens);
         Assert.Equal(9, batch.PredictedTokens);
-        Assert.Equal(24, batch.TotalWeight);
+        const float other = 0.75f / 4, target = 0.25f / 5;
+        Assert.Equal(new[] { other, other, target, target, target, other, other, target, target, 0f }, weights);
+        Assert.Equal(1.0, weights.Sum(), 5);
     }
 
     [Fact]
-    public void A_corpus_without_a_target_weighs_every_token_alike()
+    public void Without_a_share_or_without_target_tokens_every_token_weighs_the_same()
     {
         int[][] sequences = [[1, 10, 3, 11, 2]];
         ITrainingCorpus corpus = new FixedSequenceCorpus(sequences, sequences, vocabularySize: 16, padId: 0);
+        var batch = new TokenBatch(sequences, padId: 0, corpus.TargetStart);
 
-        var batch = new TokenBatch(sequences, padId: 0, corpus.TargetStart, targetWeight: 8);
-
-        Assert.Equal(batch.PredictedTokens, batch.TotalWeight);
+        Assert.Equal(0, batch.TargetTokens);
+        Assert.Equal(LossMix.For(0.25, 0, 4), LossMix.For(null, 2, 2));
+        Assert.Equal(0.25, LossMix.For(0.25, 0, 4).PerOtherToken);
+        // Target tokens average 1, the others 2: a quarter of 1 plus three quarters of 2.
+        Assert.Equal(1.75, LossMix.For(0.25, 2, 4).Mean(targetLossSum: 2, otherLossSum: 8), 12);
     }
 
     [Fact]
-    public void A_target_weight_below_one_is_refused()
+    public void A_target_share_outside_zero_to_one_is_refused()
     {
-        var exception = Assert.Throws<ArgumentException>(() => new TrainingOptions { TargetLossWeight = 0.5 }.Validate());
-        Assert.Contains("target's loss weight", exception.Message, StringComparison.Ordinal);
+        var exception = Assert.Throws<ArgumentException>(() => new TrainingOptions { TargetLossShare = 1 }.Validate());
+        Assert.Contains("target's loss share", exception.Message, StringComparison.Ordinal);
     }
 }
