@@ -119,6 +119,7 @@ public sealed class SynthesisPipeline(PipelineSettings settings, IPipelineObserv
                 MaxEpochs: Math.Max(1, (int)Math.Round(policy.Training.MaxEpochs * attempt.EpochScale)),
                 MaxDuration: TimeSpan.FromMinutes(policy.Training.MaxMinutes * attempt.EpochScale)),
             Patience = policy.Training.EarlyStoppingPatience,
+            TargetLossShare = policy.Training.TargetLossShare,
         },
         Size = ModelSizeBounds.Default with { ParametersPerToken = ModelSizeBounds.Default.ParametersPerToken * attempt.CapacityScale },
     };

@@ -100,8 +100,8 @@ public enum IdentifierHandling
 /// <summary>How identifier-like columns (as the schema inference flags them) are handled.</summary>
 public sealed record IdentifierRules(IdentifierHandling Handling);
 
-/// <summary>What a policy sets about training: its budget and when early stopping gives up.</summary>
-public sealed record TrainingRules(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience);
+/// <summary>What a policy sets about training: its budget, when early stopping gives up, and the target's share of the loss.</summary>
+public sealed record TrainingRules(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience, double TargetLossShare);
 
 /// <summary>
 /// Retraining after a REJECT: at most <paramref name="MaxRetries"/> more attempts, each with epochs times

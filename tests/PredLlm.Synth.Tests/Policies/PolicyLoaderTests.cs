@@ -18,6 +18,7 @@ public class PolicyLoaderTests
         Assert.Equal(0.10, policy.Privacy.Anonymeter.MaxRisk);
         Assert.Equal(0.001, policy.Privacy.ExactCopies.MinExcessShare);
         Assert.Equal(0.7, policy.Sampling.Temperature);
+        Assert.Equal(0.25, policy.Training.TargetLossShare);
         Assert.Equal(MissingModelHandling.NotApplicable, policy.Privacy.WhiteBox.WithoutModel);
     }
 
@@ -62,6 +63,7 @@ public class PolicyLoaderTests
     [InlineData("""{ "identifiers": { "handling": "hash" } }""", "key 'identifiers.handling' must be one of \"drop\", \"surrogate\", \"refuse\"")]
     [InlineData("""{ "sampling": { "temperature": "hot" } }""", "key 'sampling.temperature' must be a number")]
     [InlineData("""{ "schemaVersion": 2 }""", "key 'schemaVersion'")]
+    [InlineData("""{ "training": { "targetLossShare": 1 } }""", "key 'training.targetLossShare' must be a number from 0.01 to 0.99")]
     public void A_bad_policy_is_refused_with_a_message_naming_the_key(string json, string expected)
     {
         var error = Assert.Throws<BadInputException>(() => PolicyLoader.Parse(json, "bad.json"));
