@@ -97,7 +97,7 @@ public sealed class TableGenerator
     /// <summary>Decodes one batch; a row that could not be completed is null.</summary>
     private string?[]?[] DecodeRows(List<int> startColumns, Random random)
     {
-        var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FreeTargetLast(model.Target) : DecodingOrder.Free;
+        var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FeaturesOnly(model.Target) : DecodingOrder.Free;
         var prompts = new List<int[]>(startColumns.Count);
         var states = new List<RowDecodingState>(startColumns.Count);
         foreach (var column in startColumns)
@@ -110,16 +110,32 @@ public sealed class TableGenerator
             prompts.Add(prompt);
             states.Add(state);
         }
-        var rows = decoder.Complete(prompts, states, random)
-            .Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))
-            .ToArray();
-        return options.Method == SamplingMethod.PredLlm ? QueryLabels(rows, random) : rows;
+        var completed = decoder.Complete(prompts, states, random);
+        return options.Method == SamplingMethod.PredLlm
+            ? QueryLabels([.. completed.Select(tokens => tokens is null ? null : FeaturesInTableOrder(tokens))], random)
+            : [.. completed.Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))];
     }
 
     /// <summary>
-    /// Prompt-based label querying: the generated label is dropped, the features are written in the table's
-    /// order and the model is asked for the target, constrained to a class seen in training or a number in
-    /// the column's bounds, for the whole batch at once.
+    /// The values of a row that <see cref="DecodingOrder.FeaturesOnly"/> finished at the separator after its last
+    /// feature, in table order, with the target still null.
+    /// </summary>
+    private string?[] FeaturesInTableOrder(int[] tokens)
+    {
+        // Read with END in place of that separator, the tokens are a complete row of the features.
+        var values = new string?[train.ColumnCount];
+        foreach (var field in model.Tokenizer.Decode([.. tokens.AsSpan(0, tokens.Length - 1), Tokens.Vocabulary.End]))
+        {
+            model.Vocabulary.TryGetColumn(field.Name, out var column);
+            values[column] = field.Value;
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Prompt-based label querying: the features are written in the table's order and the model is asked for the
+    /// target, constrained to a class seen in training or a number in the column's bounds, for the whole batch at
+    /// once.
     /// </summary>
     private string?[]?[] QueryLabels(string?[]?[] rows, Random random)
     {

@@ -9,8 +9,10 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// <see cref="DecodingOrder"/> allows; then IS; then, for a column with a magnitude scale, a level token
 /// (or NULL); then value tokens the column's spec allows (NULL only as the whole value of a nullable
 /// column); SEPARATOR, or END after the last column, only once the value is
-/// complete; after END only PAD, so a finished row in a batch can keep stepping. Every allowed token leads
-/// to a state from which the row can still be finished, so decoding cannot get stuck.
+/// complete; after END only PAD, so a finished row in a batch can keep stepping. An order that leaves the
+/// target out (<see cref="DecodingOrder.FeaturesOnly"/>) finishes the row at the SEPARATOR after its last
+/// feature. Every allowed token leads to a state from which the row can still be finished, so decoding
+/// cannot get stuck.
 /// </summary>
 public sealed class RowDecodingState
 {
@@ -42,7 +44,7 @@ public sealed class RowDecodingState
         Finished,
     }
 
-    /// <summary>END has been read.</summary>
+    /// <summary>END has been read, or the last column the order asks for.</summary>
     public bool IsFinished => phase == Phase.Finished;
 
     /// <summary>The column whose IS or value is being read, or -1 between fields.</summary>
@@ -115,7 +117,7 @@ public sealed class RowDecodingState
             case Phase.Value when token is Vocabulary.Separator or Vocabulary.End:
                 written[column] = true;
                 writtenCount++;
-                phase = token == Vocabulary.End ? Phase.Finished : Phase.Name;
+                phase = token == Vocabulary.End || order.EndsEarly(writtenCount, written.Length) ? Phase.Finished : Phase.Name;
                 break;
             case Phase.Value:
                 valueState = grammar.Automaton(column)[valueState].After(token);
