@@ -8,7 +8,7 @@ namespace PredLlm.Synth.Generation;
 /// <summary>
 /// Completes a batch of prompts with the model, one token per row per step, under the schema grammar:
 /// the prompts are read once into a key/value cache, every later step costs one position, and a row that
-/// reaches END leaves the batch. Tokens are drawn on the host from the temperature-scaled softmax over the
+/// finishes leaves the batch. Tokens are drawn on the host from the temperature-scaled softmax over the
 /// allowed tokens only, with the caller's seeded generator, so a run is reproducible.
 /// </summary>
 public sealed class ConstrainedDecoder
@@ -31,13 +31,15 @@ public sealed class ConstrainedDecoder
     }
 
     /// <summary>
-    /// Completes every prompt until its state reads END. Each <paramref name="states"/> entry has already
-    /// advanced through its prompt. Returns each row's full token sequence, prompt included, or null for a
-    /// row that would not fit the model's context (the grammar bounds every value, but a row of unusually
-    /// long values written in short tokens can outgrow the context the model was sized for).
+    /// Completes every prompt until its state is finished, decoding in <paramref name="cache"/> (from
+    /// <see cref="GptModel.NewCache"/>; what it held is forgotten). Each <paramref name="states"/> entry has
+    /// already advanced through its prompt. Returns each row's full token sequence, prompt included, or null for a
+    /// row that would not fit the cache (the grammar bounds every value, but a row of unusually long values
+    /// written in short tokens can outgrow the context the model was sized for).
     /// </summary>
-    public int[]?[] Complete(IReadOnlyList<int[]> prompts, IReadOnlyList<RowDecodingState> states, Random random)
+    public int[]?[] Complete(KeyValueCache cache, IReadOnlyList<int[]> prompts, IReadOnlyList<RowDecodingState> states, Random random)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(prompts);
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
@@ -52,10 +54,10 @@ public sealed class ConstrainedDecoder
         {
             return [.. rows.Select(row => row.ToArray())];
         }
-        var maxNewTokens = model.Config.ContextLength - active.Max(row => prompts[row].Length);
+        var maxNewTokens = cache.Capacity - active.Max(row => prompts[row].Length);
         if (maxNewTokens <= 0)
         {
-            throw new ArgumentException("A prompt fills the model's whole context.", nameof(prompts));
+            throw new ArgumentException("A prompt fills the cache's whole context.", nameof(prompts));
         }
 
         var vocabulary = (int)model.Config.VocabularySize;
@@ -63,56 +65,53 @@ public sealed class ConstrainedDecoder
         var hostLogits = new float[active.Count * vocabulary];
         var weights = new double[vocabulary];
         using var scope = NewDisposeScope();
-        var (logits, cache) = model.Prefill([.. active.Select(row => prompts[row])], maxNewTokens);
-        using (cache)
+        var logits = model.Prefill(cache, [.. active.Select(row => prompts[row])]);
+        // The cache's slots, by row. A finished row keeps its slot (fed PAD, never read) until half the
+        // slots are finished: compacting the cache copies every layer's keys and values, so it is done
+        // a few times per batch rather than whenever a row ends.
+        var slots = active;
+        var unfinished = slots.Count;
+        for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
         {
-            // The cache's slots, by row. A finished row keeps its slot (fed PAD, never read) until half the
-            // slots are finished: compacting the cache copies every layer's keys and values, so it is done
-            // a few times per batch rather than whenever a row ends.
-            var slots = active;
-            var unfinished = slots.Count;
-            for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
+            // A block copy of the raw bytes: the element-wise accessor copy took longer than the step's logits.
+            using (var floats = logits.to_type(ScalarType.Float32).contiguous())
             {
-                // A block copy of the raw bytes: the element-wise accessor copy took longer than the step's logits.
-                using (var floats = logits.to_type(ScalarType.Float32).contiguous())
-                {
-                    MemoryMarshal.Cast<byte, float>(floats.bytes).CopyTo(hostLogits);
-                }
-                logits.Dispose();
-                var next = new long[slots.Count];
-                for (var slot = 0; slot < slots.Count; slot++)
-                {
-                    var row = slots[slot];
-                    if (finished[row])
-                    {
-                        next[slot] = Tokens.Vocabulary.Pad;
-                        continue;
-                    }
-                    var state = states[row];
-                    var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), state.CurrentColumn, weights, random);
-                    state.Advance(token);
-                    rows[row].Add(token);
-                    next[slot] = token;
-                    if (state.IsFinished)
-                    {
-                        finished[row] = true;
-                        unfinished--;
-                    }
-                }
-                if (unfinished == 0 || step + 1 == maxNewTokens)
-                {
-                    break;
-                }
-                if (unfinished <= slots.Count / 2)
-                {
-                    var kept = Enumerable.Range(0, slots.Count).Where(slot => !finished[slots[slot]]).Select(slot => (long)slot).ToList();
-                    cache.SelectRows(kept);
-                    next = [.. kept.Select(slot => next[slot])];
-                    slots = [.. kept.Select(slot => slots[(int)slot])];
-                }
-                using var stepScope = NewDisposeScope();
-                logits = model.DecodeStep(cache, tensor(next)).MoveToOuterDisposeScope();
+                MemoryMarshal.Cast<byte, float>(floats.bytes).CopyTo(hostLogits);
             }
+            logits.Dispose();
+            var next = new long[slots.Count];
+            for (var slot = 0; slot < slots.Count; slot++)
+            {
+                var row = slots[slot];
+                if (finished[row])
+                {
+                    next[slot] = Tokens.Vocabulary.Pad;
+                    continue;
+                }
+                var state = states[row];
+                var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), state.CurrentColumn, weights, random);
+                state.Advance(token);
+                rows[row].Add(token);
+                next[slot] = token;
+                if (state.IsFinished)
+                {
+                    finished[row] = true;
+                    unfinished--;
+                }
+            }
+            if (unfinished == 0 || step + 1 == maxNewTokens)
+            {
+                break;
+            }
+            if (unfinished <= slots.Count / 2)
+            {
+                var kept = Enumerable.Range(0, slots.Count).Where(slot => !finished[slots[slot]]).Select(slot => (long)slot).ToList();
+                cache.SelectRows(kept);
+                next = [.. kept.Select(slot => next[slot])];
+                slots = [.. kept.Select(slot => slots[(int)slot])];
+            }
+            using var stepScope = NewDisposeScope();
+            logits = model.DecodeStep(cache, tensor(next)).MoveToOuterDisposeScope();
         }
         return [.. rows.Select((row, i) => finished[i] ? row.ToArray() : null)];
     }
