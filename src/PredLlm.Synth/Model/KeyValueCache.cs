@@ -27,6 +27,7 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
     /// <summary>An empty cache with buffers for <paramref name="rows"/> sequences of <paramref name="capacity"/> positions.</summary>
     internal KeyValueCache(GptConfig config, Device device, int rows, int capacity)
     {
+        NativeHeap.KeepFreedMemoryForReuse();
         this.config = config;
         this.device = device;
         Capacity = capacity;
