@@ -70,6 +70,9 @@ public sealed class ConstrainedDecoder
         // slots are finished: compacting the cache copies every layer's keys and values, so it is done
         // a few times per batch rather than whenever a row ends.
         var slots = active;
+        // Where each slot's logits are in the latest logits: the prefill gives every slot a row; a step gives one
+        // only to the slots whose next token is a choice (-1 for the others).
+        var logitRows = Enumerable.Range(0, slots.Count).ToArray();
         var unfinished = slots.Count;
         for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
         {
@@ -89,7 +92,10 @@ public sealed class ConstrainedDecoder
                     continue;
                 }
                 var state = states[row];
-                var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), state.CurrentColumn, weights, random);
+                var count = state.CopyAllowed(allowed);
+                var token = count == 1
+                    ? allowed[0]
+                    : Draw(hostLogits.AsSpan(logitRows[slot] * vocabulary, vocabulary), allowed.AsSpan(0, count), state.CurrentColumn, weights, random);
                 state.Advance(token);
                 rows[row].Add(token);
                 next[slot] = token;
@@ -110,8 +116,20 @@ public sealed class ConstrainedDecoder
                 next = [.. kept.Select(slot => next[slot])];
                 slots = [.. kept.Select(slot => slots[(int)slot])];
             }
+            // Logits only where the next token is a choice: a forced one (IS after a name, the rest of a value its
+            // first tokens settle, the separator after a value that cannot go on) is more than half of a row.
+            var predicted = new List<long>(slots.Count);
+            for (var slot = 0; slot < slots.Count; slot++)
+            {
+                var chooses = !finished[slots[slot]] && states[slots[slot]].CopyAllowed(allowed) > 1;
+                logitRows[slot] = chooses ? predicted.Count : -1;
+                if (chooses)
+                {
+                    predicted.Add(slot);
+                }
+            }
             using var stepScope = NewDisposeScope();
-            logits = model.DecodeStep(cache, tensor(next)).MoveToOuterDisposeScope();
+            logits = model.DecodeStep(cache, tensor(next), tensor(predicted.ToArray())).MoveToOuterDisposeScope();
         }
         return [.. rows.Select((row, i) => finished[i] ? row.ToArray() : null)];
     }

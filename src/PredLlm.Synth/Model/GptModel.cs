@@ -206,16 +206,20 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         for (var layer = 0; layer < blocks.Count; layer++)
         {
             // The last layer's outputs are only needed at the last position; every position's keys and values are.
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: layer == blocks.Count - 1);
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: layer == blocks.Count - 1, outputRows: null);
         }
         return hidden.squeeze(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// Feeds one token per row (<paramref name="tokens"/>: int64 [batch]) after what the cache holds and returns
-    /// the next-token logits [batch, vocabulary]. The prefix is not recomputed: only the new position is.
+    /// the next-token logits [batch, vocabulary]. The prefix is not recomputed: only the new position is. With
+    /// <paramref name="predictedRows"/> (int64 [rows], indices into the batch) only those rows' logits are
+    /// returned, [rows, vocabulary]: every row's keys and values are still stored, but the last layer's work after
+    /// its attention, the final norm and the output projection are spent only on rows whose next token is to be
+    /// chosen (under a grammar, more than half of them are forced).
     /// </summary>
-    public Tensor DecodeStep(KeyValueCache cache, Tensor tokens)
+    public Tensor DecodeStep(KeyValueCache cache, Tensor tokens, Tensor? predictedRows = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -228,7 +232,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         var hidden = Embed(step, cache.NextPositions, columns);
         for (var layer = 0; layer < blocks.Count; layer++)
         {
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: false);
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: false, outputRows: layer == blocks.Count - 1 ? predictedRows : null);
         }
         cache.StepWritten();
         return Logits(hidden.squeeze(1));

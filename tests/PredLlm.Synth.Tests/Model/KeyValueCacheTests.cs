@@ -59,6 +59,28 @@ public class KeyValueCacheTests
     }
 
     [Fact]
+    public void A_step_that_predicts_some_rows_gives_their_logits_and_still_caches_every_row()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 4);
+        model.eval();
+        var random = new Random(8);
+        int[][] sequences = [RandomTokens(random, 3), RandomTokens(random, 5), RandomTokens(random, 2)];
+
+        var (_, cache) = model.Prefill(sequences, maxNewTokens: 2);
+        using (cache)
+        {
+            var partial = model.DecodeStep(cache, tensor(new long[] { 7, 1, 12 }), tensor(new long[] { 2, 0 }));
+            sequences = [[.. sequences[0], 7], [.. sequences[1], 1], [.. sequences[2], 12]];
+            Assert.Equal(2, partial.shape[0]);
+            AssertSameAsRecomputed(model, [sequences[2], sequences[0]], partial);
+
+            var full = model.DecodeStep(cache, tensor(new long[] { 3, 8, 5 }));
+            AssertSameAsRecomputed(model, [[.. sequences[0], 3], [.. sequences[1], 8], [.. sequences[2], 5]], full);
+        }
+    }
+
+    [Fact]
     public void A_reused_cache_decodes_each_new_batch_as_a_fresh_cache_would()
     {
         using var scope = NewDisposeScope();
