@@ -44,7 +44,9 @@ public sealed class ConstrainedDecoder
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
         var rows = prompts.Select(prompt => new List<int>(prompt)).ToArray();
-        var active = Enumerable.Range(0, prompts.Count).Where(row => !states[row].IsFinished).ToList();
+        // Shortest prompts first: the prefill reads the batch in chunks of rows, each padded to its own longest
+        // prompt, so rows of like length together waste little (label-query prompts vary by a third).
+        var active = Enumerable.Range(0, prompts.Count).Where(row => !states[row].IsFinished).OrderBy(row => prompts[row].Length).ToList();
         var finished = new bool[prompts.Count];
         foreach (var row in Enumerable.Range(0, prompts.Count).Except(active))
         {
