@@ -101,6 +101,11 @@ public sealed class ConstrainedDecoder
                 state.Advance(token);
                 rows[row].Add(token);
                 next[slot] = token;
+                // A row whose remaining tokens are all forced takes them now: no later choice needs their logits,
+                // so no step need compute their keys and values (label queries end here, after the first token).
+                var ending = state.ForcedEnding();
+                state.Advance(ending);
+                rows[row].AddRange(ending);
                 if (state.IsFinished)
                 {
                     finished[row] = true;

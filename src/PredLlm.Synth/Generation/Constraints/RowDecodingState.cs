@@ -34,6 +34,20 @@ public sealed class RowDecodingState
         written = new bool[grammar.ColumnCount];
     }
 
+    private RowDecodingState(RowDecodingState other)
+    {
+        grammar = other.grammar;
+        order = other.order;
+        written = (bool[])other.written.Clone();
+        writtenCount = other.writtenCount;
+        phase = other.phase;
+        column = other.column;
+        valueState = other.valueState;
+        valueStarted = other.valueStarted;
+        valueIsNull = other.valueIsNull;
+        nullAllowed = other.nullAllowed;
+    }
+
     private enum Phase
     {
         Begin,
@@ -142,6 +156,25 @@ public sealed class RowDecodingState
         {
             Advance(token);
         }
+    }
+
+    /// <summary>
+    /// The tokens that finish the row from here when each in turn is the only one allowed (the rest of a label
+    /// its first token settles, then END), or none when a choice comes first or the row is finished. Reads
+    /// nothing: the caller advances through them. A decoder spends no model step on such an ending.
+    /// </summary>
+    public int[] ForcedEnding()
+    {
+        var ending = new List<int>();
+        var walk = new RowDecodingState(this);
+        var allowed = ArrayPool<int>.Shared.Rent(Vocabulary.Count);
+        while (!walk.IsFinished && walk.CopyAllowed(allowed) == 1)
+        {
+            ending.Add(allowed[0]);
+            walk.Advance(allowed[0]);
+        }
+        ArrayPool<int>.Shared.Return(allowed);
+        return walk.IsFinished ? [.. ending] : [];
     }
 
     /// <summary>Writes the allowed tokens to <paramref name="destination"/> (vocabulary size suffices) and returns how many.</summary>

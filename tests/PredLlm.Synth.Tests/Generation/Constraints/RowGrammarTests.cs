@@ -143,6 +143,27 @@ public class RowGrammarTests
     }
 
     [Fact]
+    public void A_forced_ending_is_offered_only_once_no_choice_is_left_and_reads_nothing()
+    {
+        var features = Table.Value.Rows[0][..Target].Select((value, column) => new RowField(Names[column], value));
+        var state = Grammar.Start(DecodingOrder.Fixed(FieldOrder.TableOrder(Names.Length)));
+        state.Advance(Tokenizer.EncodePrefix(features));
+
+        // The target's name and IS are forced, but its value is a choice.
+        Assert.Empty(state.ForcedEnding());
+        state.Advance([Grammar.Vocabulary.NameToken(Target), Vocabulary.Is]);
+        var label = Grammar.Vocabulary.EncodeValue(">50K");
+        state.Advance(label[0]);
+        var ending = state.ForcedEnding();
+
+        Assert.Equal([.. label[1..], Vocabulary.End], ending);
+        Assert.False(state.IsFinished);
+        state.Advance(ending);
+        Assert.True(state.IsFinished);
+        Assert.Empty(state.ForcedEnding());
+    }
+
+    [Fact]
     public void A_features_only_row_never_offers_the_target()
     {
         var state = Grammar.Start(DecodingOrder.FeaturesOnly(Target));
