@@ -8,7 +8,7 @@ namespace PredLlm.Synth.Generation;
 /// <summary>
 /// Completes a batch of prompts with the model, one token per row per step, under the schema grammar:
 /// the prompts are read once into a key/value cache, every later step costs one position, and a row that
-/// reaches END leaves the batch. Tokens are drawn on the host from the temperature-scaled softmax over the
+/// finishes leaves the batch. Tokens are drawn on the host from the temperature-scaled softmax over the
 /// allowed tokens only, with the caller's seeded generator, so a run is reproducible.
 /// </summary>
 public sealed class ConstrainedDecoder
@@ -31,18 +31,22 @@ public sealed class ConstrainedDecoder
     }
 
     /// <summary>
-    /// Completes every prompt until its state reads END. Each <paramref name="states"/> entry has already
-    /// advanced through its prompt. Returns each row's full token sequence, prompt included, or null for a
-    /// row that would not fit the model's context (the grammar bounds every value, but a row of unusually
-    /// long values written in short tokens can outgrow the context the model was sized for).
+    /// Completes every prompt until its state is finished, decoding in <paramref name="cache"/> (from
+    /// <see cref="GptModel.NewCache"/>; what it held is forgotten). Each <paramref name="states"/> entry has
+    /// already advanced through its prompt. Returns each row's full token sequence, prompt included, or null for a
+    /// row that would not fit the cache (the grammar bounds every value, but a row of unusually long values
+    /// written in short tokens can outgrow the context the model was sized for).
     /// </summary>
-    public int[]?[] Complete(IReadOnlyList<int[]> prompts, IReadOnlyList<RowDecodingState> states, Random random)
+    public int[]?[] Complete(KeyValueCache cache, IReadOnlyList<int[]> prompts, IReadOnlyList<RowDecodingState> states, Random random)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(prompts);
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
         var rows = prompts.Select(prompt => new List<int>(prompt)).ToArray();
-        var active = Enumerable.Range(0, prompts.Count).Where(row => !states[row].IsFinished).ToList();
+        // Shortest prompts first: the prefill reads the batch in chunks of rows, each padded to its own longest
+        // prompt, so rows of like length together waste little (label-query prompts vary by a third).
+        var active = Enumerable.Range(0, prompts.Count).Where(row => !states[row].IsFinished).OrderBy(row => prompts[row].Length).ToList();
         var finished = new bool[prompts.Count];
         foreach (var row in Enumerable.Range(0, prompts.Count).Except(active))
         {
@@ -52,10 +56,10 @@ public sealed class ConstrainedDecoder
         {
             return [.. rows.Select(row => row.ToArray())];
         }
-        var maxNewTokens = model.Config.ContextLength - active.Max(row => prompts[row].Length);
+        var maxNewTokens = cache.Capacity - active.Max(row => prompts[row].Length);
         if (maxNewTokens <= 0)
         {
-            throw new ArgumentException("A prompt fills the model's whole context.", nameof(prompts));
+            throw new ArgumentException("A prompt fills the cache's whole context.", nameof(prompts));
         }
 
         var vocabulary = (int)model.Config.VocabularySize;
@@ -63,56 +67,76 @@ public sealed class ConstrainedDecoder
         var hostLogits = new float[active.Count * vocabulary];
         var weights = new double[vocabulary];
         using var scope = NewDisposeScope();
-        var (logits, cache) = model.Prefill([.. active.Select(row => prompts[row])], maxNewTokens);
-        using (cache)
+        var logits = model.Prefill(cache, [.. active.Select(row => prompts[row])]);
+        // The cache's slots, by row. A finished row keeps its slot (fed PAD, never read) until half the
+        // slots are finished: compacting the cache copies every layer's keys and values, so it is done
+        // a few times per batch rather than whenever a row ends.
+        var slots = active;
+        // Where each slot's logits are in the latest logits: the prefill gives every slot a row; a step gives one
+        // only to the slots whose next token is a choice (-1 for the others).
+        var logitRows = Enumerable.Range(0, slots.Count).ToArray();
+        var unfinished = slots.Count;
+        for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
         {
-            // The cache's slots, by row. A finished row keeps its slot (fed PAD, never read) until half the
-            // slots are finished: compacting the cache copies every layer's keys and values, so it is done
-            // a few times per batch rather than whenever a row ends.
-            var slots = active;
-            var unfinished = slots.Count;
-            for (var step = 0; unfinished > 0 && step < maxNewTokens; step++)
+            // A block copy of the raw bytes: the element-wise accessor copy took longer than the step's logits.
+            using (var floats = logits.to_type(ScalarType.Float32).contiguous())
             {
-                // A block copy of the raw bytes: the element-wise accessor copy took longer than the step's logits.
-                using (var floats = logits.to_type(ScalarType.Float32).contiguous())
-                {
-                    MemoryMarshal.Cast<byte, float>(floats.bytes).CopyTo(hostLogits);
-                }
-                logits.Dispose();
-                var next = new long[slots.Count];
-                for (var slot = 0; slot < slots.Count; slot++)
-                {
-                    var row = slots[slot];
-                    if (finished[row])
-                    {
-                        next[slot] = Tokens.Vocabulary.Pad;
-                        continue;
-                    }
-                    var state = states[row];
-                    var token = Draw(hostLogits.AsSpan(slot * vocabulary, vocabulary), allowed.AsSpan(0, state.CopyAllowed(allowed)), state.CurrentColumn, weights, random);
-                    state.Advance(token);
-                    rows[row].Add(token);
-                    next[slot] = token;
-                    if (state.IsFinished)
-                    {
-                        finished[row] = true;
-                        unfinished--;
-                    }
-                }
-                if (unfinished == 0 || step + 1 == maxNewTokens)
-                {
-                    break;
-                }
-                if (unfinished <= slots.Count / 2)
-                {
-                    var kept = Enumerable.Range(0, slots.Count).Where(slot => !finished[slots[slot]]).Select(slot => (long)slot).ToList();
-                    cache.SelectRows(kept);
-                    next = [.. kept.Select(slot => next[slot])];
-                    slots = [.. kept.Select(slot => slots[(int)slot])];
-                }
-                using var stepScope = NewDisposeScope();
-                logits = model.DecodeStep(cache, tensor(next)).MoveToOuterDisposeScope();
+                MemoryMarshal.Cast<byte, float>(floats.bytes).CopyTo(hostLogits);
             }
+            logits.Dispose();
+            var next = new long[slots.Count];
+            for (var slot = 0; slot < slots.Count; slot++)
+            {
+                var row = slots[slot];
+                if (finished[row])
+                {
+                    next[slot] = Tokens.Vocabulary.Pad;
+                    continue;
+                }
+                var state = states[row];
+                var count = state.CopyAllowed(allowed);
+                var token = count == 1
+                    ? allowed[0]
+                    : Draw(hostLogits.AsSpan(logitRows[slot] * vocabulary, vocabulary), allowed.AsSpan(0, count), state.CurrentColumn, weights, random);
+                state.Advance(token);
+                rows[row].Add(token);
+                next[slot] = token;
+                // A row whose remaining tokens are all forced takes them now: no later choice needs their logits,
+                // so no step need compute their keys and values (label queries end here, after the first token).
+                var ending = state.ForcedEnding();
+                state.Advance(ending);
+                rows[row].AddRange(ending);
+                if (state.IsFinished)
+                {
+                    finished[row] = true;
+                    unfinished--;
+                }
+            }
+            if (unfinished == 0 || step + 1 == maxNewTokens)
+            {
+                break;
+            }
+            if (unfinished <= slots.Count / 2)
+            {
+                var kept = Enumerable.Range(0, slots.Count).Where(slot => !finished[slots[slot]]).Select(slot => (long)slot).ToList();
+                cache.SelectRows(kept);
+                next = [.. kept.Select(slot => next[slot])];
+                slots = [.. kept.Select(slot => slots[(int)slot])];
+            }
+            // Logits only where the next token is a choice: a forced one (IS after a name, the rest of a value its
+            // first tokens settle, the separator after a value that cannot go on) is more than half of a row.
+            var predicted = new List<long>(slots.Count);
+            for (var slot = 0; slot < slots.Count; slot++)
+            {
+                var chooses = !finished[slots[slot]] && states[slots[slot]].CopyAllowed(allowed) > 1;
+                logitRows[slot] = chooses ? predicted.Count : -1;
+                if (chooses)
+                {
+                    predicted.Add(slot);
+                }
+            }
+            using var stepScope = NewDisposeScope();
+            logits = model.DecodeStep(cache, tensor(next), tensor(predicted.ToArray())).MoveToOuterDisposeScope();
         }
         return [.. rows.Select((row, i) => finished[i] ? row.ToArray() : null)];
     }

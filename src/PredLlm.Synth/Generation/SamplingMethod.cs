@@ -7,8 +7,8 @@ public enum SamplingMethod
 {
     /// <summary>
     /// Pred-LLM: each feature in turn starts ceil(N/M) rows from a value of its train marginal, the model
-    /// writes the other features (target last), and the label is then asked for with the features in the
-    /// table's order as the prompt.
+    /// writes the other features, and the label is then asked for with the features in the table's order as
+    /// the prompt.
     /// </summary>
     PredLlm,
 

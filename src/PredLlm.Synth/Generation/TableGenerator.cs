@@ -1,4 +1,5 @@
 using PredLlm.Synth.Generation.Constraints;
+using PredLlm.Synth.Model;
 using PredLlm.Synth.Tables;
 using PredLlm.Synth.Text;
 using PredLlm.Synth.Training;
@@ -39,6 +40,8 @@ public sealed class TableGenerator
         var random = new Random(seed);
         var builders = model.Columns.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
         var starts = StartColumns(rows, random);
+        // One cache serves every batch, the label queries included, so its memory is allocated once.
+        using var cache = model.Model.NewCache(options.BatchSize);
         var attempted = 0;
         var valid = 0;
         while (valid < rows)
@@ -53,7 +56,7 @@ public sealed class TableGenerator
             starts.RemoveRange(0, Math.Min(batch.Count, starts.Count));
             cancellationToken.ThrowIfCancellationRequested();
             attempted += batch.Count;
-            foreach (var values in DecodeRows(batch, random))
+            foreach (var values in DecodeRows(cache, batch, random))
             {
                 if (valid < rows && values is not null && TryAppend(builders, values))
                 {
@@ -95,9 +98,9 @@ public sealed class TableGenerator
     };
 
     /// <summary>Decodes one batch; a row that could not be completed is null.</summary>
-    private string?[]?[] DecodeRows(List<int> startColumns, Random random)
+    private string?[]?[] DecodeRows(KeyValueCache cache, List<int> startColumns, Random random)
     {
-        var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FreeTargetLast(model.Target) : DecodingOrder.Free;
+        var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FeaturesOnly(model.Target) : DecodingOrder.Free;
         var prompts = new List<int[]>(startColumns.Count);
         var states = new List<RowDecodingState>(startColumns.Count);
         foreach (var column in startColumns)
@@ -110,18 +113,34 @@ public sealed class TableGenerator
             prompts.Add(prompt);
             states.Add(state);
         }
-        var rows = decoder.Complete(prompts, states, random)
-            .Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))
-            .ToArray();
-        return options.Method == SamplingMethod.PredLlm ? QueryLabels(rows, random) : rows;
+        var completed = decoder.Complete(cache, prompts, states, random);
+        return options.Method == SamplingMethod.PredLlm
+            ? QueryLabels(cache, [.. completed.Select(tokens => tokens is null ? null : FeaturesInTableOrder(tokens))], random)
+            : [.. completed.Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))];
     }
 
     /// <summary>
-    /// Prompt-based label querying: the generated label is dropped, the features are written in the table's
-    /// order and the model is asked for the target, constrained to a class seen in training or a number in
-    /// the column's bounds, for the whole batch at once.
+    /// The values of a row that <see cref="DecodingOrder.FeaturesOnly"/> finished at the separator after its last
+    /// feature, in table order, with the target still null.
     /// </summary>
-    private string?[]?[] QueryLabels(string?[]?[] rows, Random random)
+    private string?[] FeaturesInTableOrder(int[] tokens)
+    {
+        // Read with END in place of that separator, the tokens are a complete row of the features.
+        var values = new string?[train.ColumnCount];
+        foreach (var field in model.Tokenizer.Decode([.. tokens.AsSpan(0, tokens.Length - 1), Tokens.Vocabulary.End]))
+        {
+            model.Vocabulary.TryGetColumn(field.Name, out var column);
+            values[column] = field.Value;
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Prompt-based label querying: the features are written in the table's order and the model is asked for the
+    /// target, constrained to a class seen in training or a number in the column's bounds, for the whole batch at
+    /// once.
+    /// </summary>
+    private string?[]?[] QueryLabels(KeyValueCache cache, string?[]?[] rows, Random random)
     {
         var complete = rows.Select((values, index) => (values, index)).Where(row => row.values is not null).ToArray();
         var prompts = new List<int[]>(complete.Length);
@@ -137,7 +156,7 @@ public sealed class TableGenerator
             prompts.Add(prompt);
             states.Add(state);
         }
-        var answers = decoder.Complete(prompts, states, random);
+        var answers = decoder.Complete(cache, prompts, states, random);
         for (var i = 0; i < complete.Length; i++)
         {
             var (values, index) = complete[i];

@@ -29,16 +29,18 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     /// <summary>The output projection, whose initial scale depends on the depth.</summary>
     public Linear Projection => projection;
 
-    public override Tensor forward(Tensor input) => Attend(input, mask: null, cache: null, layer: 0, lastPositionOnly: false);
+    public override Tensor forward(Tensor input) => Attend(input, mask: null, cache: null, layer: 0, lastPositionOnly: false, outputRows: null);
 
     /// <summary>
     /// Attends <paramref name="input"/> [batch, time, width]. Without a mask the attention is plainly causal over
     /// the input. With a cache, the input's keys and values are stored in it first and the queries attend over
     /// the keys it returns; the boolean <paramref name="mask"/> [batch, 1, time, keys] then says which keys each
     /// query may see (true = attend). With <paramref name="lastPositionOnly"/> only the last position's output is
-    /// computed ([batch, 1, width]): the keys and values of every position are still stored.
+    /// computed ([batch, 1, width]): the keys and values of every position are still stored. With
+    /// <paramref name="outputRows"/> (int64 indices into the batch) only those rows' outputs are projected and
+    /// returned: the attention itself still runs for every row, as the cache holds every row's keys.
     /// </summary>
-    public Tensor Attend(Tensor input, Tensor? mask, IAttentionCache? cache, int layer, bool lastPositionOnly)
+    public Tensor Attend(Tensor input, Tensor? mask, IAttentionCache? cache, int layer, bool lastPositionOnly, Tensor? outputRows)
     {
         var batch = input.shape[0];
         var time = input.shape[1];
@@ -59,6 +61,11 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         // No dropout on the attention weights: on a CPU it forces the unfused attention kernel, which cost about
         // a tenth of the training throughput; the residual branches still drop out.
         var attended = nn.functional.scaled_dot_product_attention(query, key, value, attn_mask: mask, is_casual: mask is null && !lastPositionOnly);
+        if (outputRows is not null)
+        {
+            attended = attended.index_select(0, outputRows);
+            batch = outputRows.shape[0];
+        }
         var merged = attended.transpose(1, 2).contiguous().view(batch, time, width);
         return residualDropout.call(projection.call(merged));
     }

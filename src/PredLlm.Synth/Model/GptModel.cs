@@ -8,8 +8,8 @@ namespace PredLlm.Synth.Model;
 /// <summary>
 /// A GPT-style causal decoder (after nanoGPT's model.py): token and learned position embeddings, a stack of
 /// pre-LayerNorm blocks, a final LayerNorm, and output logits computed with the token embedding itself (tied
-/// weights). <see cref="Prefill"/> and <see cref="DecodeStep"/> decode a batch incrementally with a
-/// <see cref="KeyValueCache"/>.
+/// weights). <see cref="Prefill(KeyValueCache, IReadOnlyList{int[]})"/> and <see cref="DecodeStep"/> decode a batch
+/// incrementally with a <see cref="KeyValueCache"/>.
 /// </summary>
 /// <remarks>
 /// One addition to GPT-2: a column embedding. Each token also gets a learned vector for the column it belongs
@@ -93,16 +93,56 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     internal (Tensor LastLogits, KeyValueCache Cache) Prefill(IReadOnlyList<int[]> prefixes, int maxNewTokens, int chunkTokens)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
+        var longest = prefixes.Count == 0 ? 0 : prefixes.Max(prefix => prefix.Length);
+        if (maxNewTokens < 0 || longest + maxNewTokens > Config.ContextLength)
+        {
+            throw new ArgumentException($"A prefix of {longest} tokens plus {maxNewTokens} new ones does not fit the model's context of {Config.ContextLength}.", nameof(maxNewTokens));
+        }
+        var cache = new KeyValueCache(Config, tokenEmbedding.weight!.device, prefixes.Count, longest + maxNewTokens);
+        try
+        {
+            return (Prefill(cache, prefixes, chunkTokens), cache);
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// An empty cache with room for batches of <paramref name="rows"/> sequences as long as the context, which
+    /// <see cref="Prefill(KeyValueCache, IReadOnlyList{int[]})"/> reuses batch after batch: a cache per batch had
+    /// the kernel map and zero its ~130 MB afresh each time (a page fault per 4 KiB). The caller disposes it.
+    /// </summary>
+    public KeyValueCache NewCache(int rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        return new KeyValueCache(Config, tokenEmbedding.weight!.device, rows, Config.ContextLength);
+    }
+
+    /// <summary>
+    /// Starts decoding a batch in <paramref name="cache"/>, forgetting what it held: reads every prefix once and
+    /// returns the next-token logits [batch, vocabulary] after each prefix. The model must be in evaluation mode
+    /// (<c>eval()</c>).
+    /// </summary>
+    public Tensor Prefill(KeyValueCache cache, IReadOnlyList<int[]> prefixes) => Prefill(cache, prefixes, PrefillChunkTokens);
+
+    /// <summary><see cref="Prefill(KeyValueCache, IReadOnlyList{int[]})"/>, reading about <paramref name="chunkTokens"/> padded positions at a time.</summary>
+    internal Tensor Prefill(KeyValueCache cache, IReadOnlyList<int[]> prefixes, int chunkTokens)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(prefixes);
         EnsureEvaluationMode();
         if (prefixes.Count == 0 || prefixes.Any(prefix => prefix.Length == 0))
         {
             throw new ArgumentException("Decoding needs at least one prefix and every prefix at least one token.", nameof(prefixes));
         }
         var longest = prefixes.Max(prefix => prefix.Length);
-        var capacity = longest + maxNewTokens;
-        if (maxNewTokens < 0 || capacity > Config.ContextLength)
+        var capacity = cache.Capacity;
+        if (longest > capacity)
         {
-            throw new ArgumentException($"A prefix of {longest} tokens plus {maxNewTokens} new ones does not fit the model's context of {Config.ContextLength}.", nameof(maxNewTokens));
+            throw new ArgumentException($"A prefix of {longest} tokens does not fit the cache's {capacity} positions.", nameof(prefixes));
         }
 
         using var noGrad = no_grad();
@@ -128,8 +168,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         var prefixTokens = tensor(tokenIds, device: device).view(batch, longest);
         var prefixPositions = tensor(positions, device: device).view(batch, longest);
         var columns = ColumnsOf(prefixTokens, NoColumnYet(prefixTokens));
-        var cache = new KeyValueCache(
-            Config,
+        cache.Start(
             tensor(keyIsReal, device: device).view(batch, capacity),
             tensor(nextPositions, device: device),
             columns.narrow(1, longest - 1, 1));
@@ -148,7 +187,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
                 cache.PrefixRows(first, count, longest)));
         }
         cache.PrefixWritten(longest);
-        return (Logits(cat(lastHidden, 0)), cache);
+        return Logits(cat(lastHidden, 0));
     }
 
     /// <summary>
@@ -167,16 +206,20 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         for (var layer = 0; layer < blocks.Count; layer++)
         {
             // The last layer's outputs are only needed at the last position; every position's keys and values are.
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: layer == blocks.Count - 1);
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: layer == blocks.Count - 1, outputRows: null);
         }
         return hidden.squeeze(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// Feeds one token per row (<paramref name="tokens"/>: int64 [batch]) after what the cache holds and returns
-    /// the next-token logits [batch, vocabulary]. The prefix is not recomputed: only the new position is.
+    /// the next-token logits [batch, vocabulary]. The prefix is not recomputed: only the new position is. With
+    /// <paramref name="predictedRows"/> (int64 [rows], indices into the batch) only those rows' logits are
+    /// returned, [rows, vocabulary]: every row's keys and values are still stored, but the last layer's work after
+    /// its attention, the final norm and the output projection are spent only on rows whose next token is to be
+    /// chosen (under a grammar, more than half of them are forced).
     /// </summary>
-    public Tensor DecodeStep(KeyValueCache cache, Tensor tokens)
+    public Tensor DecodeStep(KeyValueCache cache, Tensor tokens, Tensor? predictedRows = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -189,7 +232,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         var hidden = Embed(step, cache.NextPositions, columns);
         for (var layer = 0; layer < blocks.Count; layer++)
         {
-            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: false);
+            hidden = blocks[layer].Forward(hidden, mask, cache, layer, lastPositionOnly: false, outputRows: layer == blocks.Count - 1 ? predictedRows : null);
         }
         cache.StepWritten();
         return Logits(hidden.squeeze(1));

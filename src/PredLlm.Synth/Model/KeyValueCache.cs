@@ -4,9 +4,10 @@ namespace PredLlm.Synth.Model;
 
 /// <summary>
 /// The keys and values every layer has computed for a batch of sequences being decoded, so each new token costs
-/// one position of work instead of a pass over the whole prefix. Made by <see cref="GptModel.Prefill"/>, extended
-/// by <see cref="GptModel.DecodeStep"/>. Buffers are allocated once for the whole decode (prefix plus the new
-/// tokens asked for) and live outside any dispose scope until this cache is disposed.
+/// one position of work instead of a pass over the whole prefix. Filled by <see cref="GptModel.Prefill(KeyValueCache, IReadOnlyList{int[]})"/>,
+/// extended by <see cref="GptModel.DecodeStep"/>. The key and value buffers have room for a number of rows and
+/// <see cref="Capacity"/> columns; they live outside any dispose scope until this cache is disposed, and a new
+/// batch prefilled into the same cache reuses them.
 /// </summary>
 /// <remarks>
 /// Prefixes of different lengths are left-padded to a common length; a mask of the real key columns keeps the
@@ -15,36 +16,33 @@ namespace PredLlm.Synth.Model;
 /// </remarks>
 public sealed class KeyValueCache : IAttentionCache, IDisposable
 {
+    private readonly GptConfig config;
+    private readonly Device device;
     private readonly Tensor[] keys;
     private readonly Tensor[] values;
     private Tensor keyIsReal;
     private Tensor nextPositions;
     private Tensor currentColumns;
 
-    internal KeyValueCache(GptConfig config, Tensor keyIsReal, Tensor nextPositions, Tensor currentColumns)
+    /// <summary>An empty cache with buffers for <paramref name="rows"/> sequences of <paramref name="capacity"/> positions.</summary>
+    internal KeyValueCache(GptConfig config, Device device, int rows, int capacity)
     {
-        var batch = keyIsReal.shape[0];
-        Capacity = (int)keyIsReal.shape[1];
-        var device = keyIsReal.device;
+        NativeHeap.KeepFreedMemoryForReuse();
+        this.config = config;
+        this.device = device;
+        Capacity = capacity;
         keys = new Tensor[config.Layers];
         values = new Tensor[config.Layers];
-        for (var layer = 0; layer < config.Layers; layer++)
-        {
-            // Left uninitialised: zeroing ~120 MB for a batch of 256 cost more than its prefill (fresh pages fault
-            // in one by one). No column is read before it is written: the prefill writes or zeroes every prefix
-            // column, each step writes the next column of every row.
-            keys[layer] = empty(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
-            values[layer] = empty(batch, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
-        }
-        this.keyIsReal = keyIsReal.DetachFromDisposeScope();
-        this.nextPositions = nextPositions.DetachFromDisposeScope();
-        this.currentColumns = currentColumns.DetachFromDisposeScope();
+        AllocateBuffers(rows);
+        keyIsReal = empty(0, capacity, dtype: ScalarType.Bool, device: device).DetachFromDisposeScope();
+        nextPositions = empty(0, dtype: ScalarType.Int64, device: device).DetachFromDisposeScope();
+        currentColumns = empty(0, 1, dtype: ScalarType.Int64, device: device).DetachFromDisposeScope();
     }
 
     /// <summary>Number of sequences decoded together.</summary>
     public int BatchSize => (int)keyIsReal.shape[0];
 
-    /// <summary>Columns allocated: the longest prefix plus the new tokens asked for.</summary>
+    /// <summary>Positions each row has room for, the prefix's left padding included.</summary>
     public int Capacity { get; }
 
     /// <summary>Columns filled so far (the padded prefix length plus the decoded steps).</summary>
@@ -58,11 +56,11 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var scope = NewDisposeScope();
-        var index = tensor(rows.ToArray(), device: keyIsReal.device);
-        for (var layer = 0; layer < keys.Length; layer++)
+        var index = tensor(rows.ToArray(), device: device);
+        foreach (var buffer in keys.Concat(values))
         {
-            keys[layer] = Replace(keys[layer], keys[layer].index_select(0, index));
-            values[layer] = Replace(values[layer], values[layer].index_select(0, index));
+            // The kept rows' filled columns move to the first rows of the same buffer, which stays allocated.
+            Filled(buffer, rows.Count).copy_(Filled(buffer, BatchSize).index_select(0, index));
         }
         keyIsReal = Replace(keyIsReal, keyIsReal.index_select(0, index));
         nextPositions = Replace(nextPositions, nextPositions.index_select(0, index));
@@ -73,9 +71,31 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
     (Tensor Keys, Tensor Values) IAttentionCache.Append(int layer, Tensor newKeys, Tensor newValues)
     {
         var time = newKeys.shape[2];
-        keys[layer].narrow(2, Length, time).copy_(newKeys);
-        values[layer].narrow(2, Length, time).copy_(newValues);
-        return (keys[layer].narrow(2, 0, Length + time), values[layer].narrow(2, 0, Length + time));
+        var batchKeys = keys[layer].narrow(0, 0, BatchSize);
+        var batchValues = values[layer].narrow(0, 0, BatchSize);
+        batchKeys.narrow(2, Length, time).copy_(newKeys);
+        batchValues.narrow(2, Length, time).copy_(newValues);
+        return (batchKeys.narrow(2, 0, Length + time), batchValues.narrow(2, 0, Length + time));
+    }
+
+    /// <summary>
+    /// Starts a new batch: <paramref name="keyIsReal"/> [batch, <see cref="Capacity"/>] marks its real prefix
+    /// columns, <paramref name="nextPositions"/> [batch] and <paramref name="currentColumns"/> [batch, 1] are each
+    /// row's next position and column. What the cache held before is forgotten; its buffers grow if the batch
+    /// has more rows than they hold.
+    /// </summary>
+    internal void Start(Tensor keyIsReal, Tensor nextPositions, Tensor currentColumns)
+    {
+        var batch = (int)keyIsReal.shape[0];
+        if (batch > keys[0].shape[0])
+        {
+            DisposeBuffers();
+            AllocateBuffers(batch);
+        }
+        this.keyIsReal = Replace(this.keyIsReal, keyIsReal);
+        this.nextPositions = Replace(this.nextPositions, nextPositions);
+        this.currentColumns = Replace(this.currentColumns, currentColumns);
+        Length = 0;
     }
 
     /// <summary>
@@ -121,14 +141,34 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
 
     public void Dispose()
     {
-        foreach (var tensor in keys.Concat(values))
-        {
-            tensor.Dispose();
-        }
+        DisposeBuffers();
         keyIsReal.Dispose();
         nextPositions.Dispose();
         currentColumns.Dispose();
     }
+
+    private void AllocateBuffers(int rows)
+    {
+        for (var layer = 0; layer < config.Layers; layer++)
+        {
+            // Left uninitialised: zeroing ~120 MB for a batch of 256 cost more than its prefill (fresh pages fault
+            // in one by one). No column is read before it is written: the prefill writes or zeroes every prefix
+            // column, each step writes the next column of every row.
+            keys[layer] = empty(rows, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+            values[layer] = empty(rows, config.Heads, Capacity, config.HeadSize, device: device).DetachFromDisposeScope();
+        }
+    }
+
+    private void DisposeBuffers()
+    {
+        foreach (var buffer in keys.Concat(values))
+        {
+            buffer.Dispose();
+        }
+    }
+
+    /// <summary>The filled columns of the first <paramref name="rows"/> rows of a key or value buffer.</summary>
+    private Tensor Filled(Tensor buffer, int rows) => buffer.narrow(0, 0, rows).narrow(2, 0, Length);
 
     /// <summary>Writes a chunk's prefix into the cache; the chunk attends over its own keys, which are all it has.</summary>
     private sealed class PrefixRowsWriter(KeyValueCache cache, int firstRow, int count, int prefixLength) : IAttentionCache

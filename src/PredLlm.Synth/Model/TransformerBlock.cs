@@ -25,13 +25,14 @@ internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     /// <summary>The two projections that write into the residual stream.</summary>
     public IEnumerable<Linear> ResidualProjections => [attention.Projection, feedForward.Projection];
 
-    public override Tensor forward(Tensor input) => Forward(input, mask: null, cache: null, layer: 0, lastPositionOnly: false);
+    public override Tensor forward(Tensor input) => Forward(input, mask: null, cache: null, layer: 0, lastPositionOnly: false, outputRows: null);
 
     /// <summary>The block over new positions, attending through the cache; see <see cref="CausalSelfAttention.Attend"/>.</summary>
-    public Tensor Forward(Tensor input, Tensor? mask, IAttentionCache? cache, int layer, bool lastPositionOnly)
+    public Tensor Forward(Tensor input, Tensor? mask, IAttentionCache? cache, int layer, bool lastPositionOnly, Tensor? outputRows)
     {
-        var attended = attention.Attend(attentionNorm.call(input), mask, cache, layer, lastPositionOnly);
-        var x = (lastPositionOnly ? input.narrow(1, input.shape[1] - 1, 1) : input) + attended;
+        var attended = attention.Attend(attentionNorm.call(input), mask, cache, layer, lastPositionOnly, outputRows);
+        var residual = lastPositionOnly ? input.narrow(1, input.shape[1] - 1, 1) : input;
+        var x = (outputRows is null ? residual : residual.index_select(0, outputRows)) + attended;
         return x + feedForward.call(feedForwardNorm.call(x));
     }
 }

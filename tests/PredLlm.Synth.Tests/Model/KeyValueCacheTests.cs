@@ -59,6 +59,54 @@ public class KeyValueCacheTests
     }
 
     [Fact]
+    public void A_step_that_predicts_some_rows_gives_their_logits_and_still_caches_every_row()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 4);
+        model.eval();
+        var random = new Random(8);
+        int[][] sequences = [RandomTokens(random, 3), RandomTokens(random, 5), RandomTokens(random, 2)];
+
+        var (_, cache) = model.Prefill(sequences, maxNewTokens: 2);
+        using (cache)
+        {
+            var partial = model.DecodeStep(cache, tensor(new long[] { 7, 1, 12 }), tensor(new long[] { 2, 0 }));
+            sequences = [[.. sequences[0], 7], [.. sequences[1], 1], [.. sequences[2], 12]];
+            Assert.Equal(2, partial.shape[0]);
+            AssertSameAsRecomputed(model, [sequences[2], sequences[0]], partial);
+
+            var full = model.DecodeStep(cache, tensor(new long[] { 3, 8, 5 }));
+            AssertSameAsRecomputed(model, [[.. sequences[0], 3], [.. sequences[1], 8], [.. sequences[2], 5]], full);
+        }
+    }
+
+    [Fact]
+    public void A_reused_cache_decodes_each_new_batch_as_a_fresh_cache_would()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new GptModel(TinyConfig, seed: 7);
+        model.eval();
+        var random = new Random(5);
+        using var cache = model.NewCache(rows: 3);
+
+        // Each batch finds the keys and values of the one before; the last needs more rows than the cache had.
+        foreach (var lengths in new[] { new[] { 6, 3, 4 }, [2, 5], [3, 1, 4, 2] })
+        {
+            var sequences = lengths.Select(length => RandomTokens(random, length)).ToArray();
+            var logits = model.Prefill(cache, sequences);
+            for (var step = 0; step < 3; step++)
+            {
+                AssertSameAsRecomputed(model, sequences, logits);
+                var next = sequences.Select(_ => random.Next(TinyConfig.VocabularySize)).ToArray();
+                sequences = sequences.Select((sequence, row) => sequence.Append(next[row]).ToArray()).ToArray();
+                logits = model.DecodeStep(cache, tensor(next.Select(token => (long)token).ToArray()));
+            }
+            AssertSameAsRecomputed(model, sequences, logits);
+            cache.SelectRows([0]);
+        }
+    }
+
+    [Fact]
     public void Decoding_past_the_allocated_room_is_refused()
     {
         using var scope = NewDisposeScope();

@@ -6,22 +6,24 @@ namespace PredLlm.Synth.Generation.Constraints;
 public sealed class DecodingOrder
 {
     private readonly FieldOrder? fixedOrder;
-    private readonly int? lastColumn;
+    private readonly int? omittedColumn;
 
-    private DecodingOrder(FieldOrder? fixedOrder, int? lastColumn)
+    private DecodingOrder(FieldOrder? fixedOrder, int? omittedColumn)
     {
         this.fixedOrder = fixedOrder;
-        this.lastColumn = lastColumn;
+        this.omittedColumn = omittedColumn;
     }
 
     /// <summary>Any column not yet written.</summary>
     public static DecodingOrder Free { get; } = new(null, null);
 
     /// <summary>
-    /// Any feature not yet written; the target only once every feature is written (Pred-LLM's
-    /// feature-conditional sampling: the model picks the feature order, the label comes last).
+    /// Any feature not yet written, in the order the model picks; the row is finished after the separator that
+    /// ends its last feature, where the target's name would come. This is Pred-LLM's feature-conditional
+    /// sampling: the label is then asked for with the features in the table's order, so a label written here
+    /// would be thrown away, and its name, IS, value and END would cost a model step each.
     /// </summary>
-    public static DecodingOrder FreeTargetLast(int targetColumn)
+    public static DecodingOrder FeaturesOnly(int targetColumn)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetColumn);
         return new DecodingOrder(null, targetColumn);
@@ -42,9 +44,9 @@ public sealed class DecodingOrder
         {
             throw new ArgumentException($"The decoding order names {fixedOrder.Columns.Count} columns; the grammar has {columnCount}.");
         }
-        if (lastColumn >= columnCount)
+        if (omittedColumn >= columnCount)
         {
-            throw new ArgumentException($"The target column {lastColumn} is not one of the grammar's {columnCount} columns.");
+            throw new ArgumentException($"The target column {omittedColumn} is not one of the grammar's {columnCount} columns.");
         }
     }
 
@@ -59,6 +61,9 @@ public sealed class DecodingOrder
         {
             return fixedOrder.Columns[writtenCount] == column;
         }
-        return column != lastColumn || writtenCount == written.Length - 1;
+        return column != omittedColumn;
     }
+
+    /// <summary>Is a row with <paramref name="writtenCount"/> of <paramref name="columnCount"/> columns written finished before its END?</summary>
+    internal bool EndsEarly(int writtenCount, int columnCount) => omittedColumn is not null && writtenCount == columnCount - 1;
 }

@@ -9,8 +9,10 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// <see cref="DecodingOrder"/> allows; then IS; then, for a column with a magnitude scale, a level token
 /// (or NULL); then value tokens the column's spec allows (NULL only as the whole value of a nullable
 /// column); SEPARATOR, or END after the last column, only once the value is
-/// complete; after END only PAD, so a finished row in a batch can keep stepping. Every allowed token leads
-/// to a state from which the row can still be finished, so decoding cannot get stuck.
+/// complete; after END only PAD, so a finished row in a batch can keep stepping. An order that leaves the
+/// target out (<see cref="DecodingOrder.FeaturesOnly"/>) finishes the row at the SEPARATOR after its last
+/// feature. Every allowed token leads to a state from which the row can still be finished, so decoding
+/// cannot get stuck.
 /// </summary>
 public sealed class RowDecodingState
 {
@@ -32,6 +34,20 @@ public sealed class RowDecodingState
         written = new bool[grammar.ColumnCount];
     }
 
+    private RowDecodingState(RowDecodingState other)
+    {
+        grammar = other.grammar;
+        order = other.order;
+        written = (bool[])other.written.Clone();
+        writtenCount = other.writtenCount;
+        phase = other.phase;
+        column = other.column;
+        valueState = other.valueState;
+        valueStarted = other.valueStarted;
+        valueIsNull = other.valueIsNull;
+        nullAllowed = other.nullAllowed;
+    }
+
     private enum Phase
     {
         Begin,
@@ -42,7 +58,7 @@ public sealed class RowDecodingState
         Finished,
     }
 
-    /// <summary>END has been read.</summary>
+    /// <summary>END has been read, or the last column the order asks for.</summary>
     public bool IsFinished => phase == Phase.Finished;
 
     /// <summary>The column whose IS or value is being read, or -1 between fields.</summary>
@@ -115,7 +131,7 @@ public sealed class RowDecodingState
             case Phase.Value when token is Vocabulary.Separator or Vocabulary.End:
                 written[column] = true;
                 writtenCount++;
-                phase = token == Vocabulary.End ? Phase.Finished : Phase.Name;
+                phase = token == Vocabulary.End || order.EndsEarly(writtenCount, written.Length) ? Phase.Finished : Phase.Name;
                 break;
             case Phase.Value:
                 valueState = grammar.Automaton(column)[valueState].After(token);
@@ -140,6 +156,25 @@ public sealed class RowDecodingState
         {
             Advance(token);
         }
+    }
+
+    /// <summary>
+    /// The tokens that finish the row from here when each in turn is the only one allowed (the rest of a label
+    /// its first token settles, then END), or none when a choice comes first or the row is finished. Reads
+    /// nothing: the caller advances through them. A decoder spends no model step on such an ending.
+    /// </summary>
+    public int[] ForcedEnding()
+    {
+        var ending = new List<int>();
+        var walk = new RowDecodingState(this);
+        var allowed = ArrayPool<int>.Shared.Rent(Vocabulary.Count);
+        while (!walk.IsFinished && walk.CopyAllowed(allowed) == 1)
+        {
+            ending.Add(allowed[0]);
+            walk.Advance(allowed[0]);
+        }
+        ArrayPool<int>.Shared.Return(allowed);
+        return walk.IsFinished ? [.. ending] : [];
     }
 
     /// <summary>Writes the allowed tokens to <paramref name="destination"/> (vocabulary size suffices) and returns how many.</summary>
