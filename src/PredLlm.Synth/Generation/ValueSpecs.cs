@@ -5,8 +5,8 @@ using PredLlm.Synth.Tables;
 namespace PredLlm.Synth.Generation;
 
 /// <summary>
-/// What each column of a train table allows a generated value to be: the observed categories, the observed
-/// integer range, the digits and decimals numbers were written with, the date and time layout, and a null
+/// What each column of a train table allows a generated value to be: the observed categories (integer codes
+/// included), the observed integer range, the digits and decimals numbers were written with, the date and time layout, and a null
 /// only where the column had nulls. Decoding under these specs makes every generated row valid.
 /// </summary>
 public static class ValueSpecs
@@ -28,7 +28,10 @@ public static class ValueSpecs
         }
         ValueSpec spec = column.Family switch
         {
-            ValueFamily.Text or ValueFamily.Boolean => new CategoricalSpec([.. texts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
+            ValueFamily.Text or ValueFamily.Boolean => Categories(texts),
+            // Whole numbers with few distinct values are codes (the schema's categorical kind, as the quality
+            // report treats them too): a number between two observed codes would be a category no real row has.
+            ValueFamily.Integer when ColumnProfiler.Profile(column, TableSchema.DefaultDistinctCountBound).Kind == ColumnKind.Categorical => Categories(texts),
             ValueFamily.Integer => IntegerRange((Column<long>)column),
             ValueFamily.Real or ValueFamily.Decimal => Number(texts),
             ValueFamily.Date => new DateTimeSpec("yyyy-MM-dd"),
@@ -38,6 +41,8 @@ public static class ValueSpecs
         };
         return spec with { Nullable = column.NullCount > 0 };
     }
+
+    private static CategoricalSpec Categories(string[] texts) => new([.. texts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
 
     private static IntegerSpec IntegerRange(Column<long> column)
     {
