@@ -23,7 +23,16 @@ public enum SamplingMethod
 /// <param name="Temperature">Softmax temperature; the paper's reference samples at 0.7.</param>
 /// <param name="BatchSize">Rows decoded together (one key/value cache).</param>
 /// <param name="Method">How rows start and where labels come from.</param>
-public sealed record GenerationOptions(double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm);
+/// <param name="Streams">
+/// Batches decoded at the same time, each on its own thread with one-threaded tensor operations; null means one
+/// per core. A decode step is many small operations, and splitting each of them across the cores costs more in
+/// synchronisation than it gains. The table does not depend on the number of streams.
+/// </param>
+public sealed record GenerationOptions(double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm, int? Streams = null)
+{
+    /// <summary>The streams to decode with: <see cref="Streams"/>, or the machine's cores.</summary>
+    public int StreamCount => Math.Max(1, Streams ?? Environment.ProcessorCount);
+}
 
 /// <summary>A generated table and how many decoded rows it took.</summary>
 /// <param name="Table">Exactly the train schema; the rows asked for.</param>

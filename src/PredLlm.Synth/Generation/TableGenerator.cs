@@ -3,6 +3,7 @@ using PredLlm.Synth.Model;
 using PredLlm.Synth.Tables;
 using PredLlm.Synth.Text;
 using PredLlm.Synth.Training;
+using TorchSharp;
 
 namespace PredLlm.Synth.Generation;
 
@@ -40,37 +41,74 @@ public sealed class TableGenerator
         var random = new Random(seed);
         var builders = model.Columns.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
         var starts = StartColumns(rows, random);
-        // One cache serves every batch, the label queries included, so its memory is allocated once.
-        using var cache = model.Model.NewCache(options.BatchSize);
-        var attempted = 0;
-        var valid = 0;
-        while (valid < rows)
+        var streams = options.StreamCount;
+        // One cache per stream serves every batch of that stream, the label queries included, so its memory is
+        // allocated once.
+        var caches = Enumerable.Range(0, streams).Select(_ => model.Model.NewCache(options.BatchSize)).ToArray();
+        var torchThreads = torch.get_num_threads();
+        torch.set_num_threads(streams > 1 ? 1 : torchThreads);
+        try
         {
-            if (attempted > 2 * rows + options.BatchSize)
+            var attempted = 0;
+            var valid = 0;
+            while (valid < rows)
             {
-                throw new InvalidOperationException($"Only {valid} of {attempted} decoded rows were valid; generation gives up.");
-            }
-            var batch = starts.Count > 0
-                ? starts.Take(options.BatchSize).ToList()
-                : [.. Enumerable.Range(0, Math.Min(options.BatchSize, rows - valid)).Select(_ => StartColumn(random))];
-            starts.RemoveRange(0, Math.Min(batch.Count, starts.Count));
-            cancellationToken.ThrowIfCancellationRequested();
-            attempted += batch.Count;
-            foreach (var values in DecodeRows(cache, batch, random))
-            {
-                if (valid < rows && values is not null && TryAppend(builders, values))
+                if (attempted > 2 * rows + options.BatchSize)
                 {
-                    valid++;
+                    throw new InvalidOperationException($"Only {valid} of {attempted} decoded rows were valid; generation gives up.");
                 }
+                cancellationToken.ThrowIfCancellationRequested();
+                var round = NextBatches(starts, rows - valid, streams, random);
+                attempted += round.Sum(batch => batch.StartColumns.Count);
+                // Each batch draws from its own generator, seeded in batch order, so the rows do not depend on
+                // which stream decodes them or when; they are appended in batch order.
+                var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
+                foreach (var values in Task.WhenAll(decoded).GetAwaiter().GetResult().SelectMany(batch => batch))
+                {
+                    if (valid < rows && values is not null && TryAppend(builders, values))
+                    {
+                        valid++;
+                    }
+                }
+                progress?.Invoke(valid);
             }
-            progress?.Invoke(valid);
-        }
 
-        var table = new Table(builders.Select(builder => builder.Build()));
-        // Rows come out grouped by their starting column; shuffle so that row order says nothing.
-        var order = Enumerable.Range(0, rows).ToArray();
-        random.Shuffle(order);
-        return new GeneratedTable(table.TakeRows(order), attempted);
+            var table = new Table(builders.Select(builder => builder.Build()));
+            // Rows come out grouped by their starting column; shuffle so that row order says nothing.
+            var order = Enumerable.Range(0, rows).ToArray();
+            random.Shuffle(order);
+            return new GeneratedTable(table.TakeRows(order), attempted);
+        }
+        finally
+        {
+            torch.set_num_threads(torchThreads);
+            foreach (var cache in caches)
+            {
+                cache.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next batches, one per stream at most: the planned start columns in order, or once they are used up (rows
+    /// that could not be completed) one batch for the <paramref name="missing"/> rows from fresh start columns.
+    /// </summary>
+    private List<(List<int> StartColumns, int Seed)> NextBatches(List<int> starts, int missing, int streams, Random random)
+    {
+        var batches = new List<(List<int>, int)>();
+        if (starts.Count == 0)
+        {
+            List<int> refill = [.. Enumerable.Range(0, Math.Min(options.BatchSize, missing)).Select(_ => StartColumn(random))];
+            batches.Add((refill, random.Next()));
+            return batches;
+        }
+        while (batches.Count < streams && starts.Count > 0)
+        {
+            var size = Math.Min(options.BatchSize, starts.Count);
+            batches.Add((starts.GetRange(0, size), random.Next()));
+            starts.RemoveRange(0, size);
+        }
+        return batches;
     }
 
     /// <summary>The column each row starts from: for Pred-LLM every feature in turn, ceil(N/M) rows each.</summary>

@@ -77,4 +77,20 @@ public class TableGeneratorTests
             }
         }
     }
+
+    [Fact]
+    public void The_table_does_not_depend_on_how_many_batches_are_decoded_at_once()
+    {
+        var split = StratifiedSplitter.Split(RuleTable(200, seed: 6), "label", new SplitPlan(), seed: 1);
+        using var model = TrainOn(split.Train, split.Validation, epochs: 2);
+
+        // Five batches of eight rows: one stream decodes them in turn, three decode them three and two at a time.
+        var oneStream = new TableGenerator(model, split.Train, new GenerationOptions(BatchSize: 8, Streams: 1)).Generate(40, seed: 2).Table;
+        var threeStreams = new TableGenerator(model, split.Train, new GenerationOptions(BatchSize: 8, Streams: 3)).Generate(40, seed: 2).Table;
+
+        for (var column = 0; column < oneStream.ColumnCount; column++)
+        {
+            Assert.Equal(Enumerable.Range(0, 40).Select(oneStream[column].Format), Enumerable.Range(0, 40).Select(threeStreams[column].Format));
+        }
+    }
 }
