@@ -46,7 +46,6 @@ public sealed class TableGenerator
         // allocated once.
         var caches = Enumerable.Range(0, streams).Select(_ => model.Model.NewCache(options.BatchSize)).ToArray();
         var torchThreads = torch.get_num_threads();
-        torch.set_num_threads(streams > 1 ? 1 : torchThreads);
         try
         {
             var attempted = 0;
@@ -60,6 +59,8 @@ public sealed class TableGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 var round = NextBatches(starts, rows - valid, streams, random);
                 attempted += round.Sum(batch => batch.StartColumns.Count);
+                // A lone batch (a small table, the last of a table) keeps every core for its operations.
+                torch.set_num_threads(round.Count > 1 ? 1 : torchThreads);
                 // Each batch draws from its own generator, seeded in batch order, so the rows do not depend on
                 // which stream decodes them or when; they are appended in batch order.
                 var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
