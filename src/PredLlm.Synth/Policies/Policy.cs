@@ -101,7 +101,7 @@ public enum IdentifierHandling
 public sealed record IdentifierRules(IdentifierHandling Handling);
 
 /// <summary>What a policy sets about training: its budget, when early stopping gives up, and the target's share of the loss.</summary>
-public sealed record TrainingRules(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience, double TargetLossShare);
+public sealed record TrainingRules(int MaxEpochs, double MaxMinutes, int EarlyStoppingPatience, double? TargetLossShare);
 
 /// <summary>
 /// Retraining after a REJECT: at most <paramref name="MaxRetries"/> more attempts, each with epochs times

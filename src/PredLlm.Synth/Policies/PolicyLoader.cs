@@ -61,7 +61,7 @@ public static class PolicyLoader
                 section.Integer("maxEpochs", 1, 10_000),
                 section.Number("maxMinutes", 0.1, 7 * 24 * 60),
                 section.Integer("earlyStoppingPatience", 1, 1_000),
-                section.Number("targetLossShare", 0.01, 0.99))),
+                section.OptionalNumber("targetLossShare", 0.01, 0.99))),
             Within(root.Section("retries"), section => new RetryRules(
                 section.Integer("maxRetries", 0, 10),
                 section.Number("epochFactor", 0.05, 1),

@@ -42,6 +42,9 @@ internal sealed class PolicySection
         return number;
     }
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, or null when the value is JSON null.</summary>
+    public double? OptionalNumber(string key, double min, double max) => Value(key) is null ? null : Number(key, min, max);
+
     public int Integer(string key, int min, int max) => (int)LongInteger(key, min, max);
 
     public long LongInteger(string key, long min, long max)

@@ -18,7 +18,7 @@ public class PolicyLoaderTests
         Assert.Equal(0.10, policy.Privacy.Anonymeter.MaxRisk);
         Assert.Equal(0.001, policy.Privacy.ExactCopies.MinExcessShare);
         Assert.Equal(0.7, policy.Sampling.Temperature);
-        Assert.Equal(0.25, policy.Training.TargetLossShare);
+        Assert.Null(policy.Training.TargetLossShare);
         Assert.Equal(MissingModelHandling.NotApplicable, policy.Privacy.WhiteBox.WithoutModel);
     }
 
@@ -42,6 +42,14 @@ public class PolicyLoaderTests
 
         Assert.Equal("default", PolicyLoader.Load(Path.Combine(folder, "default.json")).Name);
         Assert.Equal("strict", PolicyLoader.Load(Path.Combine(folder, "strict.json")).Name);
+    }
+
+    [Fact]
+    public void A_policy_can_give_the_target_a_share_of_the_training_loss()
+    {
+        var policy = PolicyLoader.Parse("""{ "name": "mine", "training": { "targetLossShare": 0.3 } }""", "mine.json");
+
+        Assert.Equal(0.3, policy.Training.TargetLossShare);
     }
 
     [Fact]
