@@ -123,8 +123,8 @@ public sealed class ConstrainedDecoder
                 next = [.. kept.Select(slot => next[slot])];
                 slots = [.. kept.Select(slot => slots[(int)slot])];
             }
-            // Logits only where the next token is a choice: a forced one (IS after a name, the rest of a value its
-            // first tokens settle, the separator after a value that cannot go on) is more than half of a row.
+            // Logits only where the next token is a choice: a forced one (the rest of a value its first tokens
+            // settle, the one name a fixed order allows after a value that cannot go on) needs none.
             var predicted = new List<long>(slots.Count);
             for (var slot = 0; slot < slots.Count; slot++)
             {

@@ -52,7 +52,7 @@ public sealed class NullCalibration
         return new NullCalibration(shifts);
     }
 
-    /// <summary>For each nullable column, the model's p(null) right after "name is" in each row.</summary>
+    /// <summary>For each nullable column, the model's p(null) right after the column's name in each row.</summary>
     private static Dictionary<int, List<double>> NullProbabilities(TableModel model, Table rows, int[] nullable)
     {
         var result = nullable.ToDictionary(column => column, _ => new List<double>(rows.RowCount));
@@ -63,13 +63,11 @@ public sealed class NullCalibration
                 .select(-1, Tokens.Vocabulary.Null).to_type(ScalarType.Float64).data<double>().ToArray();
             for (var row = 0; row < sequences.Length; row++)
             {
-                var column = -1;
                 for (var position = 0; position < sequences[row].Length - 1; position++)
                 {
                     var token = sequences[row][position];
-                    column = model.Vocabulary.ColumnOfToken(token) is var named and >= 0 ? named : column;
-                    // The logits at IS are the distribution of the value's first token.
-                    if (token == Tokens.Vocabulary.Is && result.TryGetValue(column, out var ofColumn))
+                    // The logits at a column's name are the distribution of its value's first token.
+                    if (model.Vocabulary.ColumnOfToken(token) is var column and >= 0 && result.TryGetValue(column, out var ofColumn))
                     {
                         ofColumn.Add(nulls[(row * width) + position]);
                     }

@@ -149,6 +149,7 @@ public sealed class TableGenerator
             var prompt = model.Tokenizer.EncodePrefix([new RowField(train[column].Name, value)]);
             var state = grammar.Start(order);
             state.Advance(prompt);
+            state.CloseField();
             prompts.Add(prompt);
             states.Add(state);
         }
@@ -159,14 +160,13 @@ public sealed class TableGenerator
     }
 
     /// <summary>
-    /// The values of a row that <see cref="DecodingOrder.FeaturesOnly"/> finished at the separator after its last
-    /// feature, in table order, with the target still null.
+    /// The values of a row that <see cref="DecodingOrder.FeaturesOnly"/> finished after its last feature, in table
+    /// order, with the target still null.
     /// </summary>
     private string?[] FeaturesInTableOrder(int[] tokens)
     {
-        // Read with END in place of that separator, the tokens are a complete row of the features.
         var values = new string?[train.ColumnCount];
-        foreach (var field in model.Tokenizer.Decode([.. tokens.AsSpan(0, tokens.Length - 1), Tokens.Vocabulary.End]))
+        foreach (var field in model.Tokenizer.Decode(tokens))
         {
             model.Vocabulary.TryGetColumn(field.Name, out var column);
             values[column] = field.Value;
@@ -189,7 +189,7 @@ public sealed class TableGenerator
         {
             var features = labelQueryOrder.Columns.Where(column => column != model.Target)
                 .Select(column => new RowField(train[column].Name, values![column]));
-            int[] prompt = [.. model.Tokenizer.EncodePrefix(features), model.Vocabulary.NameToken(model.Target), Tokens.Vocabulary.Is];
+            int[] prompt = [.. model.Tokenizer.EncodePrefix(features), model.Vocabulary.NameToken(model.Target)];
             var state = grammar.Start(DecodingOrder.Fixed(labelQueryOrder));
             state.Advance(prompt);
             prompts.Add(prompt);

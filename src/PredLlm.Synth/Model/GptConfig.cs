@@ -37,7 +37,6 @@ public sealed record GptConfig(int VocabularySize, int ContextLength, int Layers
 
 /// <summary>
 /// The contiguous token ids <c>First .. First + Count - 1</c> that name the table's columns, in table order.
-/// Every token from a name token up to the next one (<c>is</c>, the value's tokens, the separator) belongs to
-/// that column.
+/// Every token from a name token up to the next name (its value's tokens) belongs to that column.
 /// </summary>
 public sealed record ColumnNameTokens(int First, int Count);

@@ -4,11 +4,17 @@ namespace PredLlm.Synth.Tokens;
 
 /// <summary>
 /// A row as the model's compact token ids:
-/// <c>BEGIN NAME(c1) IS v1... SEPARATOR NAME(c2) IS v2... ... END</c>, where a value is its own tokens
+/// <c>BEGIN NAME(c1) v1... NAME(c2) v2... ... END</c>, where a value is its own tokens
 /// (<see cref="Vocabulary.EncodeValue"/>) after its magnitude level when its column has a
 /// <see cref="MagnitudeScale"/>, the single <see cref="Vocabulary.Null"/> token for a null, and no
 /// token at all for the empty string. Token boundaries therefore align with fields, which is what lets the
 /// constrained decoder work field by field. Sequences may be followed by <see cref="Vocabulary.Pad"/>.
+/// <para>
+/// Names, values and specials are disjoint token sets, so the next name (or END) is what ends a value: no
+/// "is" after a name and no separator between fields. Those two tokens per field carried nothing the model
+/// could not read from the name token, yet cost a training step each: dropping them makes a row of one-token
+/// values about 40% shorter, and so training epochs on a fixed budget about 1.6 times as many.
+/// </para>
 /// </summary>
 public sealed class RowTokenizer
 {
@@ -29,14 +35,13 @@ public sealed class RowTokenizer
         {
             throw new ArgumentException($"The vocabulary has {Vocabulary.ColumnNames.Count} columns; got {values.Count} values and an order of {order.Columns.Count}.");
         }
-        var tokens = new List<int>(2 + (4 * values.Count));
+        var tokens = new List<int>(2 + (3 * values.Count));
         tokens.Add(Vocabulary.Begin);
         foreach (var column in order.Columns)
         {
             AppendField(tokens, column, values[column]);
-            tokens.Add(Vocabulary.Separator);
         }
-        tokens[^1] = Vocabulary.End;
+        tokens.Add(Vocabulary.End);
         return [.. tokens];
     }
 
@@ -48,13 +53,14 @@ public sealed class RowTokenizer
         {
             throw new ArgumentException("A row has at least one field.", nameof(fields));
         }
-        tokens[^1] = Vocabulary.End;
+        tokens.Add(Vocabulary.End);
         return [.. tokens];
     }
 
     /// <summary>
-    /// A prompt: BEGIN, then each field followed by SEPARATOR, so the model continues with the next column's
-    /// name. With no fields it is BEGIN alone.
+    /// A prompt: BEGIN, then each field. The last value is not closed by any token (the next name closes it), so
+    /// a decoder that must not extend it closes it in its grammar (<c>RowDecodingState.CloseField</c>). With no
+    /// fields it is BEGIN alone.
     /// </summary>
     public int[] EncodePrefix(IEnumerable<RowField> fields) => [.. EncodeFields(fields)];
 
@@ -81,10 +87,6 @@ public sealed class RowTokenizer
                 throw Malformed(i, "a column appears twice");
             }
             written[column] = true;
-            if (++i >= tokens.Length || tokens[i] != Vocabulary.Is)
-            {
-                throw Malformed(i, "expected IS after the column name");
-            }
             if (++i < tokens.Length && tokens[i] != Vocabulary.Null && Vocabulary.Scale(column) is not null)
             {
                 // The level only helps the model; the value is its text.
@@ -99,13 +101,14 @@ public sealed class RowTokenizer
             {
                 i++;
             }
-            if (i >= tokens.Length || (tokens[i] != Vocabulary.Separator && tokens[i] != Vocabulary.End))
+            if (i >= tokens.Length || (tokens[i] != Vocabulary.End && Vocabulary.ColumnOfToken(tokens[i]) < 0))
             {
-                throw Malformed(i, "expected a value token, SEPARATOR or END");
+                throw Malformed(i, "expected a value token, a column name or END");
             }
             fields.Add(new RowField(Vocabulary.ColumnNames[column], DecodeValue(tokens[valueStart..i], valueStart)));
-            if (tokens[i++] == Vocabulary.End)
+            if (tokens[i] == Vocabulary.End)
             {
+                i++;
                 break;
             }
         }
@@ -154,7 +157,6 @@ public sealed class RowTokenizer
             }
             written[column] = true;
             AppendField(tokens, column, field.Value);
-            tokens.Add(Vocabulary.Separator);
         }
         return tokens;
     }
@@ -162,7 +164,6 @@ public sealed class RowTokenizer
     private void AppendField(List<int> tokens, int column, string? value)
     {
         tokens.Add(Vocabulary.NameToken(column));
-        tokens.Add(Vocabulary.Is);
         if (value is null)
         {
             tokens.Add(Vocabulary.Null);

@@ -7,11 +7,11 @@ namespace PredLlm.Synth.Tokens;
 /// <summary>
 /// A table's compact token vocabulary. Compact ids, in this fixed layout:
 /// <list type="bullet">
-/// <item>0..5: the specials <see cref="Pad"/>, <see cref="Begin"/>, <see cref="End"/>, <see cref="Is"/>,
-/// <see cref="Separator"/> (", " between fields) and <see cref="Null"/> (an SQL null value);</item>
-/// <item>6..21: the <see cref="MagnitudeScale.Levels"/> magnitude levels that start every value of a column
+/// <item>0..3: the specials <see cref="Pad"/>, <see cref="Begin"/>, <see cref="End"/> and <see cref="Null"/>
+/// (an SQL null value);</item>
+/// <item>4..19: the <see cref="MagnitudeScale.Levels"/> magnitude levels that start every value of a column
 /// with a <see cref="MagnitudeScale"/>;</item>
-/// <item>22..22+C-1: one token per column name, in table order (a name costs one token);</item>
+/// <item>20..20+C-1: one token per column name, in table order (a name costs one token);</item>
 /// <item>then the value tokens: the cl100k_base ids that occur in the training values, together with the
 /// 256 single-byte tokens, in increasing cl100k_base id order.</item>
 /// </list>
@@ -25,13 +25,11 @@ public sealed class Vocabulary
     public const int Pad = 0;
     public const int Begin = 1;
     public const int End = 2;
-    public const int Is = 3;
-    public const int Separator = 4;
-    public const int Null = 5;
+    public const int Null = 3;
 
-    private const int FirstMagnitudeToken = 6;
+    private const int FirstMagnitudeToken = 4;
     private const int FirstNameToken = FirstMagnitudeToken + MagnitudeScale.Levels;
-    private const int FileFormat = 2;
+    private const int FileFormat = 3;
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -47,11 +47,11 @@ public sealed class PredLlmCorpus : ITrainingCorpus
 
     public int RowCount => trainRows.Length;
 
-    /// <summary>The target is written last in every sequence, so its value starts after the last "is".</summary>
+    /// <summary>The target is written last in every sequence, so its value starts after its name.</summary>
     public int TargetStart(int[] sequence)
     {
         ArgumentNullException.ThrowIfNull(sequence);
-        return Array.LastIndexOf(sequence, Vocabulary.Is) + 1;
+        return Array.LastIndexOf(sequence, tokenizer.Vocabulary.NameToken(target)) + 1;
     }
 
     public IReadOnlyList<int[]> TrainingSequences(int epoch, Random random)

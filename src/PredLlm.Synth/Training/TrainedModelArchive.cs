@@ -12,7 +12,7 @@ namespace PredLlm.Synth.Training;
 /// </summary>
 public static class TrainedModelArchive
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     private const string ManifestFile = "model.json";
     private const string WeightsFile = "weights.bin";
     private const string VocabularyFile = "vocabulary.json";

@@ -54,7 +54,10 @@ public class TableGeneratorTests
         Assert.All(Enumerable.Range(0, synthetic.RowCount), row => Assert.Contains(synthetic["colour"].Format(row), trainColours));
         var trainNullRate = split.Train["grade"].NullCount / (double)split.Train.RowCount;
         var syntheticNullRate = synthetic["grade"].NullCount / (double)synthetic.RowCount;
-        Assert.InRange(syntheticNullRate - trainNullRate, -0.02, 0.02);
+        // Within three standard errors of a rate measured on 2,000 rows (2.8 points at 22%): across generation
+        // seeds the rate scatters by about 1.5 points around the train rate, so a fixed 2 points failed one seed in five.
+        var tolerance = 3 * Math.Sqrt(trainNullRate * (1 - trainNullRate) / synthetic.RowCount);
+        Assert.InRange(syntheticNullRate - trainNullRate, -tolerance, tolerance);
         Assert.All(((Column<long>)synthetic["size"]).Values.ToArray(), size => Assert.InRange(size, 1, 59));
     }
 

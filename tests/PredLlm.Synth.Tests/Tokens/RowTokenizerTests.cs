@@ -9,7 +9,7 @@ public class RowTokenizerTests
     private static readonly string[] Columns = ["a", "b", "y"];
 
     [Fact]
-    public void A_row_is_begin_then_name_is_value_fields_between_separators_then_end()
+    public void A_row_is_begin_then_each_name_followed_by_its_value_then_end()
     {
         var vocabulary = Vocabulary.Build(Columns, ["1", "yes"]);
         var tokenizer = new RowTokenizer(vocabulary);
@@ -20,9 +20,10 @@ public class RowTokenizerTests
         int[] expected =
         [
             Vocabulary.Begin,
-            vocabulary.NameToken(1), Vocabulary.Is, Vocabulary.Null, Vocabulary.Separator,
-            vocabulary.NameToken(0), Vocabulary.Is, one, Vocabulary.Separator,
-            vocabulary.NameToken(2), Vocabulary.Is, Vocabulary.End,
+            vocabulary.NameToken(1), Vocabulary.Null,
+            vocabulary.NameToken(0), one,
+            vocabulary.NameToken(2),
+            Vocabulary.End,
         ];
         Assert.Equal(expected, tokens);
     }
@@ -36,11 +37,11 @@ public class RowTokenizerTests
         var high = tokenizer.Encode(["148", "85", "yes"], FieldOrder.TableOrder(3));
         var nothing = tokenizer.Encode([null, "85", "yes"], FieldOrder.TableOrder(3));
 
-        Assert.Equal([vocabulary.NameToken(0), Vocabulary.Is, Vocabulary.MagnitudeToken(2)], high[1..4]);
-        Assert.Equal([vocabulary.NameToken(0), Vocabulary.Is, Vocabulary.Null, Vocabulary.Separator], nothing[1..5]);
+        Assert.Equal([vocabulary.NameToken(0), Vocabulary.MagnitudeToken(2)], high[1..3]);
+        Assert.Equal([vocabulary.NameToken(0), Vocabulary.Null, vocabulary.NameToken(1)], nothing[1..4]);
         Assert.Equal(new string?[] { "148", "85", "yes" }, tokenizer.DecodeToTableOrder(high));
         Assert.Equal(new string?[] { null, "85", "yes" }, tokenizer.DecodeToTableOrder(nothing));
-        int[] withoutLevel = [.. high[..3], .. high[4..]];
+        int[] withoutLevel = [.. high[..2], .. high[3..]];
         var error = Assert.Throws<MalformedRowException>(() => tokenizer.Decode(withoutLevel));
         Assert.Contains("magnitude level", error.Message, StringComparison.Ordinal);
     }
@@ -76,7 +77,7 @@ public class RowTokenizerTests
     }
 
     [Fact]
-    public void A_prefix_is_the_start_of_the_full_row_and_ends_ready_for_the_next_name()
+    public void A_prefix_is_the_start_of_the_full_row_up_to_the_next_name()
     {
         var tokenizer = new RowTokenizer(Vocabulary.Build(Columns, ["7", "blue"]));
         string?[] values = ["blue", "7", "no"];
@@ -85,7 +86,7 @@ public class RowTokenizerTests
         var full = tokenizer.Encode(values, FieldOrder.Of([1, 0, 2], 3));
 
         Assert.Equal(full[..prefix.Length], prefix);
-        Assert.Equal(Vocabulary.Separator, prefix[^1]);
+        Assert.Equal(tokenizer.Vocabulary.NameToken(0), full[prefix.Length]);
         Assert.Equal([Vocabulary.Begin], tokenizer.EncodePrefix([]));
     }
 
@@ -110,15 +111,14 @@ public class RowTokenizerTests
         var partial = vocabulary.EncodeValue("\u8a9e")[0];
         (int[] Tokens, int Position)[] cases =
         [
-            ([a, Vocabulary.Is, one, Vocabulary.End], 0),
-            ([Vocabulary.Begin, Vocabulary.Is, one, Vocabulary.End], 1),
-            ([Vocabulary.Begin, a, one, Vocabulary.End], 2),
-            ([Vocabulary.Begin, a, Vocabulary.Is, one], 4),
-            ([Vocabulary.Begin, a, Vocabulary.Is, one, Vocabulary.Separator, a, Vocabulary.Is, one, Vocabulary.End], 5),
-            ([Vocabulary.Begin, a, Vocabulary.Is, Vocabulary.Null, one, Vocabulary.End], 3),
-            ([Vocabulary.Begin, a, Vocabulary.Is, Vocabulary.Pad, Vocabulary.End], 3),
-            ([Vocabulary.Begin, a, Vocabulary.Is, one, Vocabulary.End, Vocabulary.Pad, b], 6),
-            ([Vocabulary.Begin, a, Vocabulary.Is, partial, Vocabulary.End], 3),
+            ([a, one, Vocabulary.End], 0),
+            ([Vocabulary.Begin, one, Vocabulary.End], 1),
+            ([Vocabulary.Begin, a, one], 3),
+            ([Vocabulary.Begin, a, one, a, one, Vocabulary.End], 3),
+            ([Vocabulary.Begin, a, Vocabulary.Null, one, Vocabulary.End], 2),
+            ([Vocabulary.Begin, a, Vocabulary.Pad, Vocabulary.End], 2),
+            ([Vocabulary.Begin, a, one, Vocabulary.End, Vocabulary.Pad, b], 5),
+            ([Vocabulary.Begin, a, partial, Vocabulary.End], 2),
         ];
         foreach (var (tokens, position) in cases)
         {

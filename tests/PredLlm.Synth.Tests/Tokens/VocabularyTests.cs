@@ -13,13 +13,13 @@ public class VocabularyTests
     {
         var vocabulary = Vocabulary.Build(Columns, ["39", "State-gov", "<=50K"]);
 
-        Assert.Equal([0, 1, 2, 3, 4, 5], new[] { Vocabulary.Pad, Vocabulary.Begin, Vocabulary.End, Vocabulary.Is, Vocabulary.Separator, Vocabulary.Null });
-        Assert.Equal([6, 21], new[] { Vocabulary.MagnitudeToken(0), Vocabulary.MagnitudeToken(MagnitudeScale.Levels - 1) });
-        Assert.Equal([22, 23, 24], Enumerable.Range(0, 3).Select(vocabulary.NameToken));
-        Assert.Equal(25, vocabulary.FirstValueToken);
-        Assert.Equal(1, vocabulary.ColumnOfToken(23));
-        Assert.Equal(-1, vocabulary.ColumnOfToken(21));
-        Assert.True(Vocabulary.IsMagnitudeToken(21) && !Vocabulary.IsMagnitudeToken(22) && !Vocabulary.IsMagnitudeToken(Vocabulary.Null));
+        Assert.Equal([0, 1, 2, 3], new[] { Vocabulary.Pad, Vocabulary.Begin, Vocabulary.End, Vocabulary.Null });
+        Assert.Equal([4, 19], new[] { Vocabulary.MagnitudeToken(0), Vocabulary.MagnitudeToken(MagnitudeScale.Levels - 1) });
+        Assert.Equal([20, 21, 22], Enumerable.Range(0, 3).Select(vocabulary.NameToken));
+        Assert.Equal(23, vocabulary.FirstValueToken);
+        Assert.Equal(1, vocabulary.ColumnOfToken(21));
+        Assert.Equal(-1, vocabulary.ColumnOfToken(19));
+        Assert.True(Vocabulary.IsMagnitudeToken(19) && !Vocabulary.IsMagnitudeToken(20) && !Vocabulary.IsMagnitudeToken(Vocabulary.Null));
         Assert.Equal(-1, vocabulary.ColumnOfToken(vocabulary.FirstValueToken));
         Assert.True(vocabulary.TryGetColumn("income", out var income) && income == 2);
     }
@@ -30,7 +30,7 @@ public class VocabularyTests
         var bytesOnly = Vocabulary.Build(Columns, []);
         var vocabulary = Vocabulary.Build(Columns, ["Self-emp-not-inc", "Self-emp-not-inc", null, "Never-married"]);
 
-        Assert.Equal(6 + MagnitudeScale.Levels + 3 + 256, bytesOnly.Count);
+        Assert.Equal(4 + MagnitudeScale.Levels + 3 + 256, bytesOnly.Count);
         Assert.InRange(vocabulary.Count - bytesOnly.Count, 3, 12);
     }
 
@@ -99,7 +99,7 @@ public class VocabularyTests
 
         Assert.Equal("123", vocabulary.AsciiText(Assert.Single(vocabulary.EncodeValue("123").ToArray())));
         Assert.Equal(" Private", vocabulary.AsciiText(Assert.Single(vocabulary.EncodeValue(" Private").ToArray())));
-        Assert.Null(vocabulary.AsciiText(Vocabulary.Separator));
+        Assert.Null(vocabulary.AsciiText(Vocabulary.End));
         Assert.Null(vocabulary.AsciiText(vocabulary.NameToken(0)));
         Assert.Null(vocabulary.AsciiText(vocabulary.Count));
     }

@@ -20,8 +20,7 @@ public class TargetLossShareTests
         Assert.All(sequences, sequence =>
         {
             var start = corpus.TargetStart(sequence);
-            Assert.Equal(vocabulary.NameToken(2), sequence[start - 2]);
-            Assert.Equal(Vocabulary.Is, sequence[start - 1]);
+            Assert.Equal(vocabulary.NameToken(2), sequence[start - 1]);
             Assert.Contains(vocabulary.DecodeValue(sequence.AsSpan(start..^1)), new[] { "yes", "no" });
             Assert.Equal(Vocabulary.End, sequence[^1]);
         });
@@ -31,7 +30,7 @@ public class TargetLossShareTests
     public void A_batch_gives_the_target_and_its_end_their_share_of_the_loss_and_padding_nothing()
     {
         int[][] sequences = [[1, 10, 3, 11, 12, 2], [1, 10, 3, 11, 2]];
-        // Both targets start at index 3, after "10 is": predicted are 10 3 | 11 12 2 and 10 3 | 11 2, then one pad.
+        // Both targets start at index 3: predicted are 10 3 | 11 12 2 and 10 3 | 11 2, then one pad.
         var batch = new TokenBatch(sequences, padId: 0, _ => 3);
 
         var weights = batch.LossWeights(LossMix.For(0.25, batch.TargetTokens, batch.PredictedTokens - batch.TargetTokens), CPU).data<float>().ToArray();

@@ -18,10 +18,10 @@ public sealed class DecodingOrder
     public static DecodingOrder Free { get; } = new(null, null);
 
     /// <summary>
-    /// Any feature not yet written, in the order the model picks; the row is finished after the separator that
-    /// ends its last feature, where the target's name would come. This is Pred-LLM's feature-conditional
-    /// sampling: the label is then asked for with the features in the table's order, so a label written here
-    /// would be thrown away, and its name, IS, value and END would cost a model step each.
+    /// Any feature not yet written, in the order the model picks; END follows the last feature, where the
+    /// target's name would come. This is Pred-LLM's feature-conditional sampling: the label is then asked for with
+    /// the features in the table's order, so a label written here would be thrown away, and its name and value
+    /// would cost a model step each.
     /// </summary>
     public static DecodingOrder FeaturesOnly(int targetColumn)
     {
@@ -64,6 +64,6 @@ public sealed class DecodingOrder
         return column != omittedColumn;
     }
 
-    /// <summary>Is a row with <paramref name="writtenCount"/> of <paramref name="columnCount"/> columns written finished before its END?</summary>
+    /// <summary>Does a row end (with END) once <paramref name="writtenCount"/> of its <paramref name="columnCount"/> columns are written, before the last?</summary>
     internal bool EndsEarly(int writtenCount, int columnCount) => omittedColumn is not null && writtenCount == columnCount - 1;
 }

@@ -5,19 +5,19 @@ namespace PredLlm.Synth.Generation.Constraints;
 
 /// <summary>
 /// Where one row stands in its <see cref="RowGrammar"/> while it is being decoded, and which compact
-/// tokens may come next: BEGIN first; after BEGIN or SEPARATOR the name of a column the
-/// <see cref="DecodingOrder"/> allows; then IS; then, for a column with a magnitude scale, a level token
-/// (or NULL); then value tokens the column's spec allows (NULL only as the whole value of a nullable
-/// column); SEPARATOR, or END after the last column, only once the value is
-/// complete; after END only PAD, so a finished row in a batch can keep stepping. An order that leaves the
-/// target out (<see cref="DecodingOrder.FeaturesOnly"/>) finishes the row at the SEPARATOR after its last
-/// feature. Every allowed token leads to a state from which the row can still be finished, so decoding
-/// cannot get stuck.
+/// tokens may come next: BEGIN first; then the name of a column the <see cref="DecodingOrder"/> allows; then,
+/// for a column with a magnitude scale, a level token (or NULL); then value tokens the column's spec allows
+/// (NULL only as the whole value of a nullable column); once the value is complete, also what ends it: the next
+/// name the order allows, or END after the last column; after END only PAD, so a finished row in a batch can
+/// keep stepping. An order that leaves the target out (<see cref="DecodingOrder.FeaturesOnly"/>) ends the row
+/// with END after its last feature. Every allowed token leads to a state from which the row can still be
+/// finished, so decoding cannot get stuck.
 /// </summary>
 public sealed class RowDecodingState
 {
     private readonly RowGrammar grammar;
     private readonly DecodingOrder order;
+    // Columns whose field has started (their name has been read); the current field's column is among them.
     private readonly bool[] written;
     private int writtenCount;
     private Phase phase = Phase.Begin;
@@ -51,22 +51,24 @@ public sealed class RowDecodingState
     private enum Phase
     {
         Begin,
-        Name,
-        Is,
+        Boundary,
         Magnitude,
         Value,
         Finished,
     }
 
-    /// <summary>END has been read, or the last column the order asks for.</summary>
+    /// <summary>END has been read.</summary>
     public bool IsFinished => phase == Phase.Finished;
 
-    /// <summary>The column whose IS or value is being read, or -1 between fields.</summary>
-    public int CurrentColumn => phase is Phase.Is or Phase.Magnitude or Phase.Value ? column : -1;
+    /// <summary>The column whose value is being read, or -1 between fields.</summary>
+    public int CurrentColumn => phase is Phase.Magnitude or Phase.Value ? column : -1;
 
     private Vocabulary Vocabulary => grammar.Vocabulary;
 
-    private int EndOfField => writtenCount + 1 == written.Length ? Vocabulary.End : Vocabulary.Separator;
+    /// <summary>Does the row end after the fields started so far (every column, or every feature of an order that leaves the target out)?</summary>
+    private bool RowComplete => writtenCount == written.Length || order.EndsEarly(writtenCount, written.Length);
+
+    private bool ValueComplete => valueIsNull || grammar.Automaton(column)[valueState].Accepts;
 
     public bool IsAllowed(int token)
     {
@@ -74,27 +76,34 @@ public sealed class RowDecodingState
         {
             case Phase.Begin:
                 return token == Vocabulary.Begin;
-            case Phase.Name:
-                var named = Vocabulary.ColumnOfToken(token);
-                return named >= 0 && order.Allows(named, written, writtenCount);
-            case Phase.Is:
-                return token == Vocabulary.Is;
+            case Phase.Boundary:
+                return EndsField(token);
             case Phase.Magnitude:
                 return Vocabulary.IsMagnitudeToken(token) || (token == Vocabulary.Null && grammar.IsNullable(column));
             case Phase.Value:
                 if (valueIsNull)
                 {
-                    return token == EndOfField;
+                    return EndsField(token);
                 }
                 if (token == Vocabulary.Null)
                 {
                     return !valueStarted && nullAllowed;
                 }
-                var expansion = grammar.Automaton(column)[valueState];
-                return token == EndOfField ? expansion.Accepts : expansion.After(token) >= 0;
+                return grammar.Automaton(column)[valueState].After(token) >= 0 || (ValueComplete && EndsField(token));
             default:
                 return token == Vocabulary.Pad;
         }
+    }
+
+    /// <summary>May <paramref name="token"/> follow a complete field: the next name the order allows, or END once the row is complete?</summary>
+    private bool EndsField(int token)
+    {
+        if (RowComplete)
+        {
+            return token == Vocabulary.End;
+        }
+        var named = Vocabulary.ColumnOfToken(token);
+        return named >= 0 && order.Allows(named, written, writtenCount);
     }
 
     /// <summary>Reads <paramref name="token"/>.</summary>
@@ -108,17 +117,7 @@ public sealed class RowDecodingState
         switch (phase)
         {
             case Phase.Begin:
-                phase = Phase.Name;
-                break;
-            case Phase.Name:
-                column = Vocabulary.ColumnOfToken(token);
-                phase = Phase.Is;
-                break;
-            case Phase.Is when Vocabulary.Scale(column) is not null:
-                phase = Phase.Magnitude;
-                break;
-            case Phase.Is:
-                StartValue(grammar.IsNullable(column));
+                phase = Phase.Boundary;
                 break;
             case Phase.Magnitude:
                 // After a level the value is a number; NULL in place of the level is the whole value.
@@ -128,15 +127,53 @@ public sealed class RowDecodingState
             case Phase.Value when token == Vocabulary.Null:
                 valueIsNull = true;
                 break;
-            case Phase.Value when token is Vocabulary.Separator or Vocabulary.End:
-                written[column] = true;
-                writtenCount++;
-                phase = token == Vocabulary.End || order.EndsEarly(writtenCount, written.Length) ? Phase.Finished : Phase.Name;
-                break;
-            case Phase.Value:
-                valueState = grammar.Automaton(column)[valueState].After(token);
+            case Phase.Value when !valueIsNull && grammar.Automaton(column)[valueState].After(token) is var next and >= 0:
+                valueState = next;
                 valueStarted = true;
                 break;
+            case Phase.Finished:
+                break;
+            default:
+                // A name or END, at a boundary or ending the value before it.
+                if (token == Vocabulary.End)
+                {
+                    phase = Phase.Finished;
+                }
+                else
+                {
+                    StartField(Vocabulary.ColumnOfToken(token));
+                }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Ends the current value where it stands, so that only what may follow a complete field comes next: a
+    /// prompt's last value (<see cref="RowTokenizer.EncodePrefix"/>) is a value drawn from the train data and
+    /// must not be extended.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No value is being read, or it is not complete.</exception>
+    public void CloseField()
+    {
+        if (phase != Phase.Value || !ValueComplete)
+        {
+            throw new InvalidOperationException($"There is no complete value to close while expecting {Expected()}.");
+        }
+        phase = Phase.Boundary;
+    }
+
+    private void StartField(int named)
+    {
+        column = named;
+        written[column] = true;
+        writtenCount++;
+        if (Vocabulary.Scale(column) is not null)
+        {
+            phase = Phase.Magnitude;
+        }
+        else
+        {
+            StartValue(grammar.IsNullable(column));
         }
     }
 
@@ -186,17 +223,8 @@ public sealed class RowDecodingState
             case Phase.Begin:
                 destination[count++] = Vocabulary.Begin;
                 break;
-            case Phase.Name:
-                for (var candidate = 0; candidate < written.Length; candidate++)
-                {
-                    if (order.Allows(candidate, written, writtenCount))
-                    {
-                        destination[count++] = Vocabulary.NameToken(candidate);
-                    }
-                }
-                break;
-            case Phase.Is:
-                destination[count++] = Vocabulary.Is;
+            case Phase.Boundary:
+                count = CopyFieldEnds(destination);
                 break;
             case Phase.Magnitude:
                 if (grammar.IsNullable(column))
@@ -209,7 +237,7 @@ public sealed class RowDecodingState
                 }
                 break;
             case Phase.Value when valueIsNull:
-                destination[count++] = EndOfField;
+                count = CopyFieldEnds(destination);
                 break;
             case Phase.Value:
                 if (!valueStarted && nullAllowed)
@@ -221,12 +249,31 @@ public sealed class RowDecodingState
                 count += expansion.Tokens.Length;
                 if (expansion.Accepts)
                 {
-                    destination[count++] = EndOfField;
+                    count += CopyFieldEnds(destination[count..]);
                 }
                 break;
             default:
                 destination[count++] = Vocabulary.Pad;
                 break;
+        }
+        return count;
+    }
+
+    /// <summary>Writes what may follow a complete field (see <see cref="EndsField"/>) and returns how many.</summary>
+    private int CopyFieldEnds(Span<int> destination)
+    {
+        if (RowComplete)
+        {
+            destination[0] = Vocabulary.End;
+            return 1;
+        }
+        var count = 0;
+        for (var candidate = 0; candidate < written.Length; candidate++)
+        {
+            if (order.Allows(candidate, written, writtenCount))
+            {
+                destination[count++] = Vocabulary.NameToken(candidate);
+            }
         }
         return count;
     }
@@ -272,10 +319,9 @@ public sealed class RowDecodingState
     private string Expected() => phase switch
     {
         Phase.Begin => "BEGIN",
-        Phase.Name => "the name of a column the decoding order allows",
-        Phase.Is => "IS",
+        Phase.Boundary => RowComplete ? "END" : "the name of a column the decoding order allows",
         Phase.Magnitude => $"a magnitude level or NULL for column {column}",
-        Phase.Value => $"a value token of column {column} or the end of its value",
+        Phase.Value => $"a value token of column {column} or what ends its value",
         _ => "PAD after END",
     };
 }

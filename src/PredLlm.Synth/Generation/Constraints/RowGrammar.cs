@@ -26,7 +26,8 @@ public sealed class RowGrammar
         Vocabulary = vocabulary;
         automata = new ValueAutomaton[columns.Count];
         nullable = new bool[columns.Count];
-        var maxTokens = 1;
+        // BEGIN and END, then per column its name, a magnitude level and the value.
+        var maxTokens = 2;
         for (var column = 0; column < columns.Count; column++)
         {
             var spec = columns[column] ?? throw new ArgumentException("Every column needs a spec.", nameof(columns));
@@ -37,8 +38,7 @@ public sealed class RowGrammar
             {
                 throw new ArgumentException($"The spec of column {column} allows no value.", nameof(columns));
             }
-            // BEGIN, then per column NAME IS, a magnitude level, the value and a SEPARATOR or END.
-            maxTokens += 4 + Math.Max(1, automata[column].MaxTokens);
+            maxTokens += 2 + Math.Max(1, automata[column].MaxTokens);
         }
         MaxRowTokens = maxTokens;
     }
