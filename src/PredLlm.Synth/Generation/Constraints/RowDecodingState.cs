@@ -89,7 +89,8 @@ public sealed class RowDecodingState
                 {
                     return !valueStarted && nullAllowed;
                 }
-                return grammar.Automaton(column)[valueState].After(token) >= 0 || (ValueComplete && EndsField(token));
+                var expansion = grammar.Automaton(column)[valueState];
+                return expansion.After(token) >= 0 || (expansion.Accepts && EndsField(token));
             default:
                 return token == Vocabulary.Pad;
         }
