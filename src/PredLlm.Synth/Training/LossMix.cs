@@ -1,17 +1,20 @@
 namespace PredLlm.Synth.Training;
 
 /// <summary>
-/// How much each predicted token weighs in the training loss so that the target's tokens carry a fixed share
-/// of it: the loss is (1 - share) x the mean loss over the other tokens + share x the mean loss over the target's.
-/// Without a share, or when either kind of token is missing, every token weighs the same (the plain mean).
+/// How much each predicted token weighs in the training loss so that the target's tokens carry at least a given
+/// share of it: below that share, the loss is (1 - share) x the mean loss over the other tokens + share x the
+/// mean loss over the target's. Without a share, when either kind of token is missing, or when the target's
+/// tokens already make up that share of the tokens, every token weighs the same (the plain mean): a share is a
+/// floor that lifts a target drowned among many features, never one that pushes a large target down.
 /// </summary>
 internal readonly record struct LossMix(double PerTargetToken, double PerOtherToken)
 {
     public static LossMix For(double? targetShare, long targetTokens, long otherTokens)
     {
-        if (targetShare is not { } share || targetTokens == 0 || otherTokens == 0)
+        var total = targetTokens + otherTokens;
+        if (targetShare is not { } share || targetTokens == 0 || otherTokens == 0 || targetTokens >= share * total)
         {
-            var plain = 1.0 / Math.Max(1, targetTokens + otherTokens);
+            var plain = 1.0 / Math.Max(1, total);
             return new LossMix(plain, plain);
         }
         return new LossMix(share / targetTokens, (1 - share) / otherTokens);

@@ -18,7 +18,7 @@ public class PolicyLoaderTests
         Assert.Equal(0.10, policy.Privacy.Anonymeter.MaxRisk);
         Assert.Equal(0.001, policy.Privacy.ExactCopies.MinExcessShare);
         Assert.Equal(0.7, policy.Sampling.Temperature);
-        Assert.Null(policy.Training.TargetLossShare);
+        Assert.Equal(0.3, policy.Training.TargetLossShare);
         Assert.Equal(MissingModelHandling.NotApplicable, policy.Privacy.WhiteBox.WithoutModel);
     }
 

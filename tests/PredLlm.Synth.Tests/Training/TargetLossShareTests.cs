@@ -33,11 +33,11 @@ public class TargetLossShareTests
         // Both targets start at index 3: predicted are 10 3 | 11 12 2 and 10 3 | 11 2, then one pad.
         var batch = new TokenBatch(sequences, padId: 0, _ => 3);
 
-        var weights = batch.LossWeights(LossMix.For(0.25, batch.TargetTokens, batch.PredictedTokens - batch.TargetTokens), CPU).data<float>().ToArray();
+        var weights = batch.LossWeights(LossMix.For(0.75, batch.TargetTokens, batch.PredictedTokens - batch.TargetTokens), CPU).data<float>().ToArray();
 
         Assert.Equal(5, batch.TargetTokens);
         Assert.Equal(9, batch.PredictedTokens);
-        const float other = 0.75f / 4, target = 0.25f / 5;
+        const float other = 0.25f / 4, target = 0.75f / 5;
         Assert.Equal(new[] { other, other, target, target, target, other, other, target, target, 0f }, weights);
         Assert.Equal(1.0, weights.Sum(), 5);
     }
@@ -52,8 +52,18 @@ public class TargetLossShareTests
         Assert.Equal(0, batch.TargetTokens);
         Assert.Equal(LossMix.For(0.25, 0, 4), LossMix.For(null, 2, 2));
         Assert.Equal(0.25, LossMix.For(0.25, 0, 4).PerOtherToken);
-        // Target tokens average 1, the others 2: a quarter of 1 plus three quarters of 2.
-        Assert.Equal(1.75, LossMix.For(0.25, 2, 4).Mean(targetLossSum: 2, otherLossSum: 8), 12);
+        // Target tokens average 1, the others 2: half of 1 plus half of 2.
+        Assert.Equal(1.5, LossMix.For(0.5, 2, 4).Mean(targetLossSum: 2, otherLossSum: 8), 12);
+    }
+
+    [Fact]
+    public void A_share_is_a_floor_so_a_target_that_already_has_it_keeps_the_plain_mean()
+    {
+        // Two target tokens in six are a third of the loss: a floor of a quarter changes nothing.
+        Assert.Equal(LossMix.For(null, 2, 4), LossMix.For(0.25, 2, 4));
+        Assert.Equal(1.0 / 6, LossMix.For(0.25, 2, 4).PerTargetToken, 12);
+        // Below the floor the target is lifted to it: 2 tokens in 40 carry 30% of the loss.
+        Assert.Equal(0.3, 2 * LossMix.For(0.3, 2, 38).PerTargetToken, 12);
     }
 
     [Fact]
