@@ -23,6 +23,17 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Default_policy_trains_as_the_engine_defaults_do_so_the_benchmark_measures_what_users_get()
+    {
+        // `bench paper` trains with TrainingOptions' defaults, the product with the default policy: the two must agree.
+        var training = PolicyLoader.Default.Training;
+        var engine = new PredLlm.Synth.Training.TrainingOptions();
+
+        Assert.Equal(engine.Patience, training.EarlyStoppingPatience);
+        Assert.Equal(engine.TargetLossShare, training.TargetLossShare);
+    }
+
+    [Fact]
     public void Strict_policy_changes_only_what_it_states_and_keeps_the_rest_from_default()
     {
         var strict = PolicyLoader.Load("strict");
