@@ -1,4 +1,5 @@
 using PredLlm.Synth.Policies;
+using PredLlm.Synth.Training;
 
 namespace PredLlm.Synth.Tests.Policies;
 
@@ -27,7 +28,7 @@ public class PolicyLoaderTests
     {
         // `bench paper` trains with TrainingOptions' defaults, the product with the default policy: the two must agree.
         var training = PolicyLoader.Default.Training;
-        var engine = new PredLlm.Synth.Training.TrainingOptions();
+        var engine = new TrainingOptions();
 
         Assert.Equal(engine.Patience, training.EarlyStoppingPatience);
         Assert.Equal(engine.TargetLossShare, training.TargetLossShare);
