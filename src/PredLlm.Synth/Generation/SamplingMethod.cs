@@ -37,8 +37,11 @@ public sealed record GenerationOptions(double Temperature = 0.7, int BatchSize =
 /// <summary>A generated table and how many decoded rows it took.</summary>
 /// <param name="Table">Exactly the train schema; the rows asked for.</param>
 /// <param name="RowsAttempted">Rows decoded, including any that could not become a valid row.</param>
-public sealed record GeneratedTable(Table Table, int RowsAttempted)
+/// <param name="RowsValid">
+/// Decoded rows that were valid rows of the schema, including those left out to keep the train class shares.
+/// </param>
+public sealed record GeneratedTable(Table Table, int RowsAttempted, int RowsValid)
 {
-    /// <summary>Share of decoded rows that became valid rows of the table.</summary>
-    public double ValidRowRate => RowsAttempted == 0 ? 1 : Table.RowCount / (double)RowsAttempted;
+    /// <summary>Share of decoded rows that were valid rows of the schema.</summary>
+    public double ValidRowRate => RowsAttempted == 0 ? 1 : RowsValid / (double)RowsAttempted;
 }

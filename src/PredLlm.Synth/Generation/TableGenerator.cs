@@ -35,11 +35,17 @@ public sealed class TableGenerator
     }
 
     /// <summary>Generates <paramref name="rows"/> valid rows; <paramref name="progress"/> hears the count so far.</summary>
+    /// <remarks>
+    /// With a classification target the rows keep the train class shares (<see cref="ClassQuotas"/>): after the
+    /// planned rows, extra rows are decoded while a class is short, at most as many as the table asks for, and
+    /// each class is then cut to its quota at random.
+    /// </remarks>
     public GeneratedTable Generate(int rows, int seed, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         var random = new Random(seed);
         var builders = model.Columns.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
+        var quotas = ClassQuotas.For(train[model.Target], rows);
         var starts = StartColumns(rows, random);
         var streams = options.StreamCount;
         // One cache per stream serves every batch of that stream, the label queries included, so its memory is
@@ -49,36 +55,67 @@ public sealed class TableGenerator
         try
         {
             var attempted = 0;
-            var valid = 0;
-            while (valid < rows)
+            var decodedValid = 0;
+            var written = 0;
+            while (written < rows)
             {
                 if (attempted > 2 * rows + options.BatchSize)
                 {
-                    throw new InvalidOperationException($"Only {valid} of {attempted} decoded rows were valid; generation gives up.");
+                    throw new InvalidOperationException($"Only {written} of {attempted} decoded rows were valid; generation gives up.");
                 }
-                cancellationToken.ThrowIfCancellationRequested();
-                var round = NextBatches(starts, rows - valid, streams, random);
-                attempted += round.Sum(batch => batch.StartColumns.Count);
-                // A lone batch (a small table, the last of a table) keeps every core for its operations.
-                torch.set_num_threads(round.Count > 1 ? 1 : torchThreads);
-                // Each batch draws from its own generator, seeded in batch order, so the rows do not depend on
-                // which stream decodes them or when; they are appended in batch order.
-                var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
-                foreach (var values in Task.WhenAll(decoded).GetAwaiter().GetResult().SelectMany(batch => batch))
+                foreach (var batch in DecodeRound(caches, NextBatches(starts, rows - written, streams, random), torchThreads, cancellationToken))
                 {
-                    if (valid < rows && values is not null && TryAppend(builders, values))
+                    attempted += batch.Length;
+                    foreach (var values in batch)
                     {
-                        valid++;
+                        if (written < rows && values is not null && Parses(builders, values))
+                        {
+                            Append(builders, values);
+                            quotas?.Count(values[model.Target]);
+                            decodedValid++;
+                            written++;
+                        }
                     }
                 }
-                progress?.Invoke(valid);
+                progress?.Invoke(written);
+            }
+
+            if (quotas is not null)
+            {
+                // Its own generator, so that batches decoded after the quotas were met change nothing that follows.
+                var extraRandom = new Random(random.Next());
+                var extra = 0;
+                while (quotas.AnyShort && extra < rows)
+                {
+                    var round = Enumerable.Range(0, streams)
+                        .Select(_ => (StartColumns: RandomStarts(options.BatchSize, extraRandom), Seed: extraRandom.Next())).ToList();
+                    // Batch by batch, so the table does not depend on how many batches a round decodes.
+                    foreach (var batch in DecodeRound(caches, round, torchThreads, cancellationToken).TakeWhile(_ => quotas.AnyShort && extra < rows))
+                    {
+                        extra += batch.Length;
+                        attempted += batch.Length;
+                        foreach (var values in batch)
+                        {
+                            if (values is null || !Parses(builders, values))
+                            {
+                                continue;
+                            }
+                            decodedValid++;
+                            if (!quotas.IsFull(values[model.Target]))
+                            {
+                                Append(builders, values);
+                                quotas.Count(values[model.Target]);
+                            }
+                        }
+                    }
+                }
             }
 
             var table = new Table(builders.Select(builder => builder.Build()));
+            var kept = quotas?.Select(table[model.Target], rows, random) ?? [.. Enumerable.Range(0, rows)];
             // Rows come out grouped by their starting column; shuffle so that row order says nothing.
-            var order = Enumerable.Range(0, rows).ToArray();
-            random.Shuffle(order);
-            return new GeneratedTable(table.TakeRows(order), attempted);
+            random.Shuffle(kept);
+            return new GeneratedTable(table.TakeRows(kept), attempted, decodedValid);
         }
         finally
         {
@@ -90,6 +127,18 @@ public sealed class TableGenerator
         }
     }
 
+    /// <summary>Decodes one round of batches at the same time, one per stream; the rows of each batch in batch order.</summary>
+    private string?[]?[][] DecodeRound(KeyValueCache[] caches, List<(List<int> StartColumns, int Seed)> round, int torchThreads, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // A lone batch (a small table, the last of a table) keeps every core for its operations.
+        torch.set_num_threads(round.Count > 1 ? 1 : torchThreads);
+        // Each batch draws from its own generator, seeded in batch order, so the rows do not depend on which stream
+        // decodes them or when.
+        var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
+        return Task.WhenAll(decoded).GetAwaiter().GetResult();
+    }
+
     /// <summary>
     /// The next batches, one per stream at most: the planned start columns in order, or once they are used up (rows
     /// that could not be completed) one batch for the <paramref name="missing"/> rows from fresh start columns.
@@ -99,8 +148,7 @@ public sealed class TableGenerator
         var batches = new List<(List<int>, int)>();
         if (starts.Count == 0)
         {
-            List<int> refill = [.. Enumerable.Range(0, Math.Min(options.BatchSize, missing)).Select(_ => StartColumn(random))];
-            batches.Add((refill, random.Next()));
+            batches.Add((RandomStarts(Math.Min(options.BatchSize, missing), random), random.Next()));
             return batches;
         }
         while (batches.Count < streams && starts.Count > 0)
@@ -127,6 +175,8 @@ public sealed class TableGenerator
         var perFeature = (rows + features.Length - 1) / features.Length;
         return [.. features.SelectMany(feature => Enumerable.Repeat(feature, perFeature)).Take(rows)];
     }
+
+    private List<int> RandomStarts(int rows, Random random) => [.. Enumerable.Range(0, rows).Select(_ => StartColumn(random))];
 
     private int StartColumn(Random random) => options.Method switch
     {
@@ -210,9 +260,9 @@ public sealed class TableGenerator
         return rows;
     }
 
-    private static bool TryAppend(ColumnBuilder[] builders, string?[] values)
+    private static bool Parses(ColumnBuilder[] builders, string?[] values)
     {
-        // Check every value parses before appending any, so a bad row leaves no partial row behind.
+        // Checked before any value is appended, so a bad row leaves no partial row behind.
         for (var column = 0; column < builders.Length; column++)
         {
             if (values[column] is { } text && !builders[column].CanParse(text))
@@ -220,6 +270,11 @@ public sealed class TableGenerator
                 return false;
             }
         }
+        return true;
+    }
+
+    private static void Append(ColumnBuilder[] builders, string?[] values)
+    {
         for (var column = 0; column < builders.Length; column++)
         {
             if (values[column] is { } text)
@@ -231,6 +286,5 @@ public sealed class TableGenerator
                 builders[column].AppendNull();
             }
         }
-        return true;
     }
 }

@@ -62,6 +62,27 @@ public class TableGeneratorTests
     }
 
     [Fact]
+    public void Synthetic_class_shares_are_the_train_shares_whatever_the_model_writes()
+    {
+        // Every cold row and one warm row in four: about a fifth of the rows are warm.
+        var rules = RuleTable(600, seed: 8);
+        var rows = Enumerable.Range(0, rules.RowCount).Where(row => rules["label"].Format(row) == "cold" || row % 4 == 0).ToArray();
+        var split = StratifiedSplitter.Split(rules.TakeRows(rows), "label", new SplitPlan(), seed: 1);
+        using var model = TrainOn(split.Train, split.Validation, epochs: 8);
+
+        foreach (var method in Enum.GetValues<SamplingMethod>())
+        {
+            var generated = new TableGenerator(model, split.Train, new GenerationOptions(Method: method)).Generate(300, seed: 3);
+
+            Assert.Equal(300, generated.Table.RowCount);
+            Assert.Equal(1.0, generated.ValidRowRate);
+            var trainWarm = Enumerable.Range(0, split.Train.RowCount).Count(row => split.Train["label"].Format(row) == "warm");
+            var syntheticWarm = Enumerable.Range(0, 300).Count(row => generated.Table["label"].Format(row) == "warm");
+            Assert.InRange(syntheticWarm - 300.0 * trainWarm / split.Train.RowCount, -0.5, 0.5);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_generates_the_same_table_with_every_sampling_method()
     {
         var split = StratifiedSplitter.Split(RuleTable(200, seed: 4), "label", new SplitPlan(), seed: 1);
