@@ -16,7 +16,8 @@ namespace PredLlm.Synth.Bench;
 /// <param name="Runs">Runs per table, with seeds 0, 1, 2, ... (the paper uses 3).</param>
 /// <param name="Target">The target column of every table; null for each table's last column.</param>
 /// <param name="Training">Budget of each Pred-LLM model (epochs and a time cap per table and run).</param>
-public sealed record PaperBenchmarkOptions(IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training);
+/// <param name="LabelTemperature">The target's softmax temperature in both samplings of the model; null for the default.</param>
+public sealed record PaperBenchmarkOptions(IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training, double? LabelTemperature = null);
 
 /// <summary>
 /// The Pred-LLM paper's protocol on benchmark tables, beside what a user would otherwise pick: for each
@@ -51,7 +52,7 @@ public static class PaperBenchmark
             for (var seed = 0; seed < options.Runs; seed++)
             {
                 progress($"{name}: run {seed + 1}/{options.Runs}");
-                runs.Add(RunOnce(table, target, seed, options.Training, message => progress($"{name}: run {seed + 1}/{options.Runs}: {message}"), cancellationToken));
+                runs.Add(RunOnce(table, target, seed, options, message => progress($"{name}: run {seed + 1}/{options.Runs}: {message}"), cancellationToken));
             }
             var task = PredictionTasks.Of(table[target]);
             results.Add(new DatasetResult(name, table.RowCount, table.ColumnCount, task, Methods.ToDictionary(
@@ -62,7 +63,7 @@ public static class PaperBenchmark
         return new PaperResults(results);
     }
 
-    private static Dictionary<string, MethodRun> RunOnce(Table table, string target, int seed, TrainingBudget budget, Action<string> progress, CancellationToken cancellationToken)
+    private static Dictionary<string, MethodRun> RunOnce(Table table, string target, int seed, PaperBenchmarkOptions options, Action<string> progress, CancellationToken cancellationToken)
     {
         var split = StratifiedSplitter.Split(table, target, SplitPlan.PaperProtocol, seed);
         var real = split.Train;
@@ -76,7 +77,7 @@ public static class PaperBenchmark
         var clock = Stopwatch.StartNew();
         using (var model = TableModelTrainer.Train(fit.Train, fit.Holdout, target, new TableTrainingOptions
         {
-            Training = new TrainingOptions { Seed = seed, Budget = budget },
+            Training = new TrainingOptions { Seed = seed, Budget = options.Training },
         }, cancellationToken: cancellationToken))
         {
             var trainingTime = clock.Elapsed;
@@ -84,7 +85,7 @@ public static class PaperBenchmark
             {
                 progress($"sampling {method}");
                 clock.Restart();
-                var generated = new TableGenerator(model, fit.Train, new GenerationOptions(Method: sampling)).Generate(real.RowCount, seed, cancellationToken: cancellationToken);
+                var generated = new TableGenerator(model, fit.Train, new GenerationOptions(Method: sampling, LabelTemperature: options.LabelTemperature)).Generate(real.RowCount, seed, cancellationToken: cancellationToken);
                 runs[method] = Measure(real, test, generated.Table, target, seed, trtr, generated.ValidRowRate, trainingTime + clock.Elapsed);
             }
         }

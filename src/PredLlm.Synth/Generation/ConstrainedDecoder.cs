@@ -16,18 +16,22 @@ public sealed class ConstrainedDecoder
     private readonly GptModel model;
     private readonly double temperature;
     private readonly NullCalibration nulls;
+    private readonly LabelTemperature? label;
 
     /// <param name="model">The trained model, in evaluation mode.</param>
     /// <param name="temperature">Softmax temperature of every choice but null-or-not.</param>
     /// <param name="nulls">Corrects the model's null probability per column.</param>
-    public ConstrainedDecoder(GptModel model, double temperature, NullCalibration nulls)
+    /// <param name="label">The target column's own temperature; null samples it like every other column.</param>
+    public ConstrainedDecoder(GptModel model, double temperature, NullCalibration nulls, LabelTemperature? label = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(nulls);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(label?.Temperature ?? temperature, nameof(label));
         this.model = model;
         this.temperature = temperature;
         this.nulls = nulls;
+        this.label = label;
     }
 
     /// <summary>
@@ -142,7 +146,8 @@ public sealed class ConstrainedDecoder
     }
 
     /// <summary>
-    /// A draw from softmax(logits / temperature) over the allowed tokens only. Whether a value is null is
+    /// A draw from softmax(logits / temperature) over the allowed tokens only, at the target's own temperature
+    /// where one is set. Whether a value is null is
     /// decided first, at temperature 1 and from the whole softmax: a temperature below 1 sharpens every choice
     /// towards its mode (20% nulls against ten digits become 27%), and renormalising over the allowed tokens
     /// would hand null the mass the model puts on tokens this column cannot take (two-digit tokens for a
@@ -168,15 +173,16 @@ public sealed class ConstrainedDecoder
             var values = allowed.ToArray().Where(token => token != Tokens.Vocabulary.Null).ToArray();
             return Draw(logits, values, column, weights, random);
         }
+        var scale = label is { } target && target.Column == column ? target.Temperature : temperature;
         var best = double.NegativeInfinity;
         foreach (var token in allowed)
         {
-            best = Math.Max(best, logits[token] / temperature);
+            best = Math.Max(best, logits[token] / scale);
         }
         var total = 0.0;
         for (var i = 0; i < allowed.Length; i++)
         {
-            weights[i] = Math.Exp((logits[allowed[i]] / temperature) - best);
+            weights[i] = Math.Exp((logits[allowed[i]] / scale) - best);
             total += weights[i];
         }
         var threshold = random.NextDouble() * total;
@@ -207,3 +213,6 @@ public sealed class ConstrainedDecoder
         return Math.Exp(logits[Tokens.Vocabulary.Null] - best) / total;
     }
 }
+
+/// <summary>A softmax temperature for the target column's choices alone.</summary>
+public sealed record LabelTemperature(int Column, double Temperature);

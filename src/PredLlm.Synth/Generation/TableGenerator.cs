@@ -30,7 +30,8 @@ public sealed class TableGenerator
         this.train = train;
         this.options = options;
         grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
-        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train));
+        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train),
+            options.LabelTemperature is { } labelTemperature ? new LabelTemperature(model.Target, labelTemperature) : null);
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
     }
 
