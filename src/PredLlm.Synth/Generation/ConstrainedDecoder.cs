@@ -27,7 +27,10 @@ public sealed class ConstrainedDecoder
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(nulls);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(label?.Temperature ?? temperature, nameof(label));
+        if (label is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(label.Temperature, nameof(label));
+        }
         this.model = model;
         this.temperature = temperature;
         this.nulls = nulls;
