@@ -29,7 +29,7 @@ internal static class BenchCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
         var epochs = new Option<int>("--epochs") { Description = "Most training epochs per Pred-LLM model.", DefaultValueFactory = _ => 30 };
         var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 5 };
-        var labelTemperature = new Option<double?>("--label-temperature") { Description = "Softmax temperature of the target alone (default: the 0.7 of every column)." };
+        var labelTemperature = new Option<double?>("--label-temperature") { Description = "Softmax temperature of a classification target alone (default: the 0.7 of every column); a numeric target keeps 0.7." };
         var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
         var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
         {

@@ -28,7 +28,10 @@ public enum SamplingMethod
 /// per core. A decode step is many small operations, and splitting each of them across the cores costs more in
 /// synchronisation than it gains. The table does not depend on the number of streams.
 /// </param>
-/// <param name="LabelTemperature">The target's softmax temperature; null for <paramref name="Temperature"/>.</param>
+/// <param name="LabelTemperature">
+/// A classification target's softmax temperature; null for <paramref name="Temperature"/>. A numeric target is
+/// always sampled at <paramref name="Temperature"/>.
+/// </param>
 public sealed record GenerationOptions(
     double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm, int? Streams = null, double? LabelTemperature = null)
 {

@@ -30,10 +30,16 @@ public sealed class TableGenerator
         this.train = train;
         this.options = options;
         grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
-        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train),
-            options.LabelTemperature is { } labelTemperature ? new LabelTemperature(model.Target, labelTemperature) : null);
+        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train), ClassLabelTemperature(model, train, options));
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
     }
+
+    // Only a class label gets its own temperature: a number sampled near its argmax is the mode of its
+    // distribution, not a draw from it, and regression downstream needs the spread.
+    private static LabelTemperature? ClassLabelTemperature(TableModel model, Table train, GenerationOptions options) =>
+        options.LabelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
+            ? new LabelTemperature(model.Target, temperature)
+            : null;
 
     /// <summary>Generates <paramref name="rows"/> valid rows; <paramref name="progress"/> hears the count so far.</summary>
     /// <remarks>

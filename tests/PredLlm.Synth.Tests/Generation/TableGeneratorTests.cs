@@ -29,8 +29,8 @@ public class TableGeneratorTests
         ]);
     }
 
-    private static TableModel TrainOn(Table train, Table validation, int epochs) =>
-        TableModelTrainer.Train(train, validation, "label", new TableTrainingOptions
+    private static TableModel TrainOn(Table train, Table validation, int epochs, string target = "label") =>
+        TableModelTrainer.Train(train, validation, target, new TableTrainingOptions
         {
             Training = new TrainingOptions { Seed = 1, Budget = new TrainingBudget(MaxEpochs: epochs), BatchSize = 32 },
         });
@@ -116,5 +116,25 @@ public class TableGeneratorTests
         {
             Assert.Equal(Enumerable.Range(0, 40).Select(oneStream[column].Format), Enumerable.Range(0, 40).Select(threeStreams[column].Format));
         }
+    }
+
+    [Fact]
+    public void A_label_temperature_sharpens_a_class_label_and_leaves_a_numeric_target_alone()
+    {
+        var rules = RuleTable(200, seed: 5);
+        var classSplit = StratifiedSplitter.Split(rules, "label", new SplitPlan(), seed: 1);
+        var numericSplit = StratifiedSplitter.Split(rules, "weight", new SplitPlan(), seed: 1);
+        using var classModel = TrainOn(classSplit.Train, classSplit.Validation, epochs: 2);
+        using var numericModel = TrainOn(numericSplit.Train, numericSplit.Validation, epochs: 2, target: "weight");
+
+        string?[] Targets(TableModel model, Table train, string target, double? labelTemperature)
+        {
+            var table = new TableGenerator(model, train, new GenerationOptions(LabelTemperature: labelTemperature)).Generate(60, seed: 4).Table;
+            return Enumerable.Range(0, 60).Select(table[target].Format).ToArray();
+        }
+
+        // After two epochs the model is unsure of both targets, so a sharp label changes some of them.
+        Assert.NotEqual(Targets(classModel, classSplit.Train, "label", null), Targets(classModel, classSplit.Train, "label", 0.01));
+        Assert.Equal(Targets(numericModel, numericSplit.Train, "weight", null), Targets(numericModel, numericSplit.Train, "weight", 0.01));
     }
 }
