@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PredLlm.Synth.Bench;
+using PredLlm.Synth.Generation;
 using PredLlm.Synth.Tables;
 using PredLlm.Synth.Training;
 
@@ -29,7 +30,11 @@ internal static class BenchCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
         var epochs = new Option<int>("--epochs") { Description = "Most training epochs per Pred-LLM model.", DefaultValueFactory = _ => 30 };
         var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 5 };
-        var labelTemperature = new Option<double?>("--label-temperature") { Description = "Softmax temperature of a classification target alone (default: the 0.7 of every column); a numeric target keeps 0.7." };
+        var labelTemperature = new Option<double>("--label-temperature")
+        {
+            Description = "Softmax temperature of a classification target alone; a numeric target keeps the 0.7 of every column.",
+            DefaultValueFactory = _ => GenerationOptions.DefaultLabelTemperature,
+        };
         var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
         var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
         {
@@ -50,7 +55,7 @@ internal static class BenchCommand
                 new TrainingBudget(
                     MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
                     MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))),
-                parseResult.GetValue(labelTemperature) is { } temperature ? Positive(temperature, "--label-temperature") : null);
+                Positive(parseResult.GetValue(labelTemperature), "--label-temperature"));
             var markdownFile = parseResult.GetValue(markdown);
             var jsonFile = parseResult.GetValue(json);
             // The files are rewritten after every table, so a run stopped part-way keeps the tables it finished.

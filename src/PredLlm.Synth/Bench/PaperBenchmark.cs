@@ -16,8 +16,9 @@ namespace PredLlm.Synth.Bench;
 /// <param name="Runs">Runs per table, with seeds 0, 1, 2, ... (the paper uses 3).</param>
 /// <param name="Target">The target column of every table; null for each table's last column.</param>
 /// <param name="Training">Budget of each Pred-LLM model (epochs and a time cap per table and run).</param>
-/// <param name="LabelTemperature">The target's softmax temperature in both samplings of the model; null for the default.</param>
-public sealed record PaperBenchmarkOptions(IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training, double? LabelTemperature = null);
+/// <param name="LabelTemperature">A classification target's softmax temperature in both samplings of the model.</param>
+public sealed record PaperBenchmarkOptions(
+    IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training, double LabelTemperature = GenerationOptions.DefaultLabelTemperature);
 
 /// <summary>
 /// The Pred-LLM paper's protocol on benchmark tables, beside what a user would otherwise pick: for each

@@ -33,8 +33,15 @@ public enum SamplingMethod
 /// always sampled at <paramref name="Temperature"/>.
 /// </param>
 public sealed record GenerationOptions(
-    double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm, int? Streams = null, double? LabelTemperature = null)
+    double Temperature = 0.7, int BatchSize = 256, SamplingMethod Method = SamplingMethod.PredLlm, int? Streams = null,
+    double? LabelTemperature = GenerationOptions.DefaultLabelTemperature)
 {
+    /// <summary>
+    /// A class label close to the model's most likely class: on the 20 benchmark tables it lifted the mean TSTR from
+    /// 0.829 to 0.835 and the tables at 95% of TRTR from 13 to 15 (README, "The label's temperature").
+    /// </summary>
+    public const double DefaultLabelTemperature = 0.05;
+
     /// <summary>The streams to decode with: <see cref="Streams"/>, or the machine's cores.</summary>
     public int StreamCount => Math.Max(1, Streams ?? Environment.ProcessorCount);
 }

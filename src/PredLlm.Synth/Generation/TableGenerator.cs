@@ -18,7 +18,8 @@ public sealed class TableGenerator
     private readonly Table train;
     private readonly GenerationOptions options;
     private readonly RowGrammar grammar;
-    private readonly ConstrainedDecoder decoder;
+    private readonly ConstrainedDecoder plannedDecoder;
+    private readonly ConstrainedDecoder refillDecoder;
     private readonly FieldOrder labelQueryOrder;
 
     public TableGenerator(TableModel model, Table train, GenerationOptions options)
@@ -30,14 +31,18 @@ public sealed class TableGenerator
         this.train = train;
         this.options = options;
         grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
-        decoder = new ConstrainedDecoder(model.Model, options.Temperature, NullCalibration.Fit(model, train), ClassLabelTemperature(model, train, options));
+        var nulls = NullCalibration.Fit(model, train);
+        plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, options.LabelTemperature));
+        // A sharp label names a class the model is unsure of only where that class wins outright, so the rows that
+        // fill a short class draw their label from the model's own odds (temperature 1).
+        refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, 1));
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
     }
 
     // Only a class label gets its own temperature: a number sampled near its argmax is the mode of its
     // distribution, not a draw from it, and regression downstream needs the spread.
-    private static LabelTemperature? ClassLabelTemperature(TableModel model, Table train, GenerationOptions options) =>
-        options.LabelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
+    private static LabelTemperature? ClassLabelTemperature(TableModel model, Table train, double? labelTemperature) =>
+        labelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
             ? new LabelTemperature(model.Target, temperature)
             : null;
 
@@ -70,7 +75,7 @@ public sealed class TableGenerator
                 {
                     throw new InvalidOperationException($"Only {written} of {attempted} decoded rows were valid; generation gives up.");
                 }
-                foreach (var batch in DecodeRound(caches, NextBatches(starts, rows - written, streams, random), torchThreads, cancellationToken))
+                foreach (var batch in DecodeRound(plannedDecoder, caches, NextBatches(starts, rows - written, streams, random), torchThreads, cancellationToken))
                 {
                     attempted += batch.Length;
                     foreach (var values in batch)
@@ -97,7 +102,7 @@ public sealed class TableGenerator
                     var round = Enumerable.Range(0, streams)
                         .Select(_ => (StartColumns: RandomStarts(options.BatchSize, extraRandom), Seed: extraRandom.Next())).ToList();
                     // Batch by batch, so the table does not depend on how many batches a round decodes.
-                    foreach (var batch in DecodeRound(caches, round, torchThreads, cancellationToken).TakeWhile(_ => quotas.AnyShort && extra < rows))
+                    foreach (var batch in DecodeRound(refillDecoder, caches, round, torchThreads, cancellationToken).TakeWhile(_ => quotas.AnyShort && extra < rows))
                     {
                         extra += batch.Length;
                         attempted += batch.Length;
@@ -135,14 +140,14 @@ public sealed class TableGenerator
     }
 
     /// <summary>Decodes one round of batches at the same time, one per stream; the rows of each batch in batch order.</summary>
-    private string?[]?[][] DecodeRound(KeyValueCache[] caches, List<(List<int> StartColumns, int Seed)> round, int torchThreads, CancellationToken cancellationToken)
+    private string?[]?[][] DecodeRound(ConstrainedDecoder decoder, KeyValueCache[] caches, List<(List<int> StartColumns, int Seed)> round, int torchThreads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // A lone batch (a small table, the last of a table) keeps every core for its operations.
         torch.set_num_threads(round.Count > 1 ? 1 : torchThreads);
         // Each batch draws from its own generator, seeded in batch order, so the rows do not depend on which stream
         // decodes them or when.
-        var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
+        var decoded = round.Select((batch, stream) => Task.Run(() => DecodeRows(decoder, caches[stream], batch.StartColumns, new Random(batch.Seed)), cancellationToken)).ToArray();
         return Task.WhenAll(decoded).GetAwaiter().GetResult();
     }
 
@@ -194,7 +199,7 @@ public sealed class TableGenerator
     };
 
     /// <summary>Decodes one batch; a row that could not be completed is null.</summary>
-    private string?[]?[] DecodeRows(KeyValueCache cache, List<int> startColumns, Random random)
+    private string?[]?[] DecodeRows(ConstrainedDecoder decoder, KeyValueCache cache, List<int> startColumns, Random random)
     {
         var order = options.Method == SamplingMethod.PredLlm ? DecodingOrder.FeaturesOnly(model.Target) : DecodingOrder.Free;
         var prompts = new List<int[]>(startColumns.Count);
@@ -212,7 +217,7 @@ public sealed class TableGenerator
         }
         var completed = decoder.Complete(cache, prompts, states, random);
         return options.Method == SamplingMethod.PredLlm
-            ? QueryLabels(cache, [.. completed.Select(tokens => tokens is null ? null : FeaturesInTableOrder(tokens))], random)
+            ? QueryLabels(decoder, cache, [.. completed.Select(tokens => tokens is null ? null : FeaturesInTableOrder(tokens))], random)
             : [.. completed.Select(tokens => tokens is null ? null : model.Tokenizer.DecodeToTableOrder(tokens))];
     }
 
@@ -236,7 +241,7 @@ public sealed class TableGenerator
     /// target, constrained to a class seen in training or a number in the column's bounds, for the whole batch at
     /// once.
     /// </summary>
-    private string?[]?[] QueryLabels(KeyValueCache cache, string?[]?[] rows, Random random)
+    private string?[]?[] QueryLabels(ConstrainedDecoder decoder, KeyValueCache cache, string?[]?[] rows, Random random)
     {
         var complete = rows.Select((values, index) => (values, index)).Where(row => row.values is not null).ToArray();
         var prompts = new List<int[]>(complete.Length);
