@@ -30,7 +30,7 @@ public sealed class TableGenerator
         this.model = model;
         this.train = train;
         this.options = options;
-        grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train));
+        grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train), OneHotGroups.Of(train, model.Target));
         var nulls = NullCalibration.Fit(model, train);
         plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, options.LabelTemperature));
         // A sharp label names a class the model is unsure of only where that class wins outright, so the rows that
