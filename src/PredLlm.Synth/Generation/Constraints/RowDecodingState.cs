@@ -11,8 +11,8 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// name the order allows, or END after the last column; after END only PAD, so a finished row in a batch can
 /// keep stepping. An order that leaves the target out (<see cref="DecodingOrder.FeaturesOnly"/>) ends the row
 /// with END after its last feature. In a <see cref="OneHotGroup"/> a member's value is forced to the unset text
-/// once a member is set, and to the set text when it is the last member and none is. Every allowed token leads to a state from which the row can still be
-/// finished, so decoding cannot get stuck.
+/// once a member is set, and to the set text when it is the last member and none is. Every allowed token leads
+/// to a state from which the row can still be finished, so decoding cannot get stuck.
 /// </summary>
 public sealed class RowDecodingState
 {
