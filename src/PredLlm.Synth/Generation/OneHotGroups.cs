@@ -72,7 +72,12 @@ public static class OneHotGroups
         {
             return null;
         }
-        var texts = Enumerable.Range(0, column.Count).Select(column.Format).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return texts.Length == 2 && BinaryTexts.Contains((texts[0]!, texts[1]!)) ? (texts[0]!, texts[1]!) : null;
+        // Stops at a third text: most columns are not binary, and a wide text column need not be collected whole.
+        var texts = new SortedSet<string>(StringComparer.Ordinal);
+        for (var row = 0; row < column.Count && texts.Count <= 2; row++)
+        {
+            texts.Add(column.Format(row)!);
+        }
+        return texts.Count == 2 && BinaryTexts.Contains((texts.Min!, texts.Max!)) ? (texts.Min!, texts.Max!) : null;
     }
 }

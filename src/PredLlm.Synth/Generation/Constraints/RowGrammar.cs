@@ -5,8 +5,8 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// <summary>
 /// The schema of a table as a decoding grammar over its compact vocabulary: the row layout of
 /// <see cref="RowTokenizer"/> with every column exactly once, each value in its column's
-/// <see cref="ValueSpec"/>, and each <see cref="OneHotGroup"/> with exactly one member set. Built once per table and shared by every row being decoded (thread-safe);
-/// each row keeps its own <see cref="RowDecodingState"/>.
+/// <see cref="ValueSpec"/>, and each <see cref="OneHotGroup"/> with exactly one member set. Built once per
+/// table and shared by every row being decoded (thread-safe); each row keeps its own <see cref="RowDecodingState"/>.
 /// </summary>
 public sealed class RowGrammar
 {
