@@ -35,10 +35,15 @@ internal static class BenchCommand
             Description = "Softmax temperature of a classification target alone; a numeric target keeps the 0.7 of every column.",
             DefaultValueFactory = _ => GenerationOptions.DefaultLabelTemperature,
         };
+        var labelDraws = new Option<int>("--label-draws")
+        {
+            Description = "Answers whose median is a numeric Pred-LLM label.",
+            DefaultValueFactory = _ => GenerationOptions.DefaultNumericLabelDraws,
+        };
         var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
         var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
         {
-            datasets, runs, target, markdown, json, epochs, minutes, labelTemperature, quick,
+            datasets, runs, target, markdown, json, epochs, minutes, labelTemperature, labelDraws, quick,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -55,7 +60,8 @@ internal static class BenchCommand
                 new TrainingBudget(
                     MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
                     MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))),
-                Positive(parseResult.GetValue(labelTemperature), "--label-temperature"));
+                Positive(parseResult.GetValue(labelTemperature), "--label-temperature"),
+                (int)Positive(parseResult.GetValue(labelDraws), "--label-draws"));
             var markdownFile = parseResult.GetValue(markdown);
             var jsonFile = parseResult.GetValue(json);
             // The files are rewritten after every table, so a run stopped part-way keeps the tables it finished.

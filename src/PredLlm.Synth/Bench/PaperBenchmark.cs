@@ -17,8 +17,10 @@ namespace PredLlm.Synth.Bench;
 /// <param name="Target">The target column of every table; null for each table's last column.</param>
 /// <param name="Training">Budget of each Pred-LLM model (epochs and a time cap per table and run).</param>
 /// <param name="LabelTemperature">A classification target's softmax temperature in both samplings of the model.</param>
+/// <param name="NumericLabelDraws">Answers whose median is a numeric Pred-LLM label.</param>
 public sealed record PaperBenchmarkOptions(
-    IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training, double LabelTemperature = GenerationOptions.DefaultLabelTemperature);
+    IReadOnlyList<string> Tables, int Runs, string? Target, TrainingBudget Training,
+    double LabelTemperature = GenerationOptions.DefaultLabelTemperature, int NumericLabelDraws = GenerationOptions.DefaultNumericLabelDraws);
 
 /// <summary>
 /// The Pred-LLM paper's protocol on benchmark tables, beside what a user would otherwise pick: for each
@@ -86,7 +88,7 @@ public static class PaperBenchmark
             {
                 progress($"sampling {method}");
                 clock.Restart();
-                var generated = new TableGenerator(model, fit.Train, new GenerationOptions(Method: sampling, LabelTemperature: options.LabelTemperature)).Generate(real.RowCount, seed, cancellationToken: cancellationToken);
+                var generated = new TableGenerator(model, fit.Train, new GenerationOptions(Method: sampling, LabelTemperature: options.LabelTemperature, NumericLabelDraws: options.NumericLabelDraws)).Generate(real.RowCount, seed, cancellationToken: cancellationToken);
                 runs[method] = Measure(real, test, generated.Table, target, seed, trtr, generated.ValidRowRate, trainingTime + clock.Elapsed);
             }
         }

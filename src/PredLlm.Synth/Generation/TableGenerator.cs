@@ -1,3 +1,4 @@
+using System.Globalization;
 using PredLlm.Synth.Generation.Constraints;
 using PredLlm.Synth.Model;
 using PredLlm.Synth.Tables;
@@ -21,12 +22,14 @@ public sealed class TableGenerator
     private readonly ConstrainedDecoder plannedDecoder;
     private readonly ConstrainedDecoder refillDecoder;
     private readonly FieldOrder labelQueryOrder;
+    private readonly int labelDraws;
 
     public TableGenerator(TableModel model, Table train, GenerationOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.NumericLabelDraws, 1, nameof(options));
         this.model = model;
         this.train = train;
         this.options = options;
@@ -37,6 +40,7 @@ public sealed class TableGenerator
         // fill a short class draw their label from the model's own odds (temperature 1).
         refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, 1));
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
+        labelDraws = IsNumber(train[model.Target]) ? options.NumericLabelDraws : 1;
     }
 
     // Only a class label gets its own temperature: a number sampled near its argmax is the mode of its
@@ -45,6 +49,9 @@ public sealed class TableGenerator
         labelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
             ? new LabelTemperature(model.Target, temperature)
             : null;
+
+    private static bool IsNumber(Column target) =>
+        PredictionTasks.Of(target) == PredictionTask.Regression && target.Family is ValueFamily.Integer or ValueFamily.Real or ValueFamily.Decimal;
 
     /// <summary>Generates <paramref name="rows"/> valid rows; <paramref name="progress"/> hears the count so far.</summary>
     /// <remarks>
@@ -239,38 +246,53 @@ public sealed class TableGenerator
     /// <summary>
     /// Prompt-based label querying: the features are written in the table's order and the model is asked for the
     /// target, constrained to a class seen in training or a number in the column's bounds, for the whole batch at
-    /// once.
+    /// once. A numeric label is the median of <see cref="labelDraws"/> answers.
     /// </summary>
     private string?[]?[] QueryLabels(ConstrainedDecoder decoder, KeyValueCache cache, string?[]?[] rows, Random random)
     {
         var complete = rows.Select((values, index) => (values, index)).Where(row => row.values is not null).ToArray();
-        var prompts = new List<int[]>(complete.Length);
-        var states = new List<RowDecodingState>(complete.Length);
-        var targetName = train[model.Target].Name;
-        foreach (var (values, _) in complete)
-        {
-            var features = labelQueryOrder.Columns.Where(column => column != model.Target)
-                .Select(column => new RowField(train[column].Name, values![column]));
-            int[] prompt = [.. model.Tokenizer.EncodePrefix(features), model.Vocabulary.NameToken(model.Target)];
-            var state = grammar.Start(DecodingOrder.Fixed(labelQueryOrder));
-            state.Advance(prompt);
-            prompts.Add(prompt);
-            states.Add(state);
-        }
-        var answers = decoder.Complete(cache, prompts, states, random);
+        var prompts = complete.Select(row => LabelPrompt(row.values!)).ToList();
+        var draws = Enumerable.Range(0, labelDraws).Select(_ => AnswerLabels(decoder, cache, prompts, random)).ToArray();
         for (var i = 0; i < complete.Length; i++)
         {
             var (values, index) = complete[i];
-            if (answers[i] is null)
+            var answers = draws.Where(draw => draw[i].Answered).Select(draw => draw[i].Label).ToList();
+            if (answers.Count == 0)
             {
                 rows[index] = null;
                 continue;
             }
-            var fields = model.Tokenizer.Decode(answers[i]);
-            values![model.Target] = fields.Single(field => field.Name == targetName).Value;
+            values![model.Target] = answers.Count == 1 ? answers[0] : Median(answers);
         }
         return rows;
     }
+
+    private int[] LabelPrompt(string?[] values)
+    {
+        var features = labelQueryOrder.Columns.Where(column => column != model.Target)
+            .Select(column => new RowField(train[column].Name, values[column]));
+        return [.. model.Tokenizer.EncodePrefix(features), model.Vocabulary.NameToken(model.Target)];
+    }
+
+    /// <summary>One answer per label prompt; not answered where the row would not fit the cache.</summary>
+    private (bool Answered, string? Label)[] AnswerLabels(ConstrainedDecoder decoder, KeyValueCache cache, List<int[]> prompts, Random random)
+    {
+        var states = prompts.Select(prompt =>
+        {
+            var state = grammar.Start(DecodingOrder.Fixed(labelQueryOrder));
+            state.Advance(prompt);
+            return state;
+        }).ToList();
+        var targetName = train[model.Target].Name;
+        return [.. decoder.Complete(cache, prompts, states, random).Select(tokens => tokens is null
+            ? (false, null)
+            : (true, model.Tokenizer.Decode(tokens).Single(field => field.Name == targetName).Value))];
+    }
+
+    /// <summary>The middle answer by value (the lower middle of an even count); a null counts below every number.</summary>
+    private static string? Median(List<string?> answers) =>
+        answers.OrderBy(text => text is null ? double.NegativeInfinity : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture))
+            .ElementAt((answers.Count - 1) / 2);
 
     private static bool Parses(ColumnBuilder[] builders, string?[] values)
     {

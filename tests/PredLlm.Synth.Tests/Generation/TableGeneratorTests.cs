@@ -137,4 +137,25 @@ public class TableGeneratorTests
         Assert.NotEqual(Targets(classModel, classSplit.Train, "label", null), Targets(classModel, classSplit.Train, "label", 0.01));
         Assert.Equal(Targets(numericModel, numericSplit.Train, "weight", null), Targets(numericModel, numericSplit.Train, "weight", 0.01));
     }
+
+    [Fact]
+    public void A_numeric_label_is_the_median_of_its_draws_and_spreads_less_than_one_draw()
+    {
+        // Weight is noise the features say nothing about, so each draw is one from the model's whole marginal.
+        var split = StratifiedSplitter.Split(RuleTable(200, seed: 5), "weight", new SplitPlan(), seed: 1);
+        using var model = TrainOn(split.Train, split.Validation, epochs: 2, target: "weight");
+
+        double Spread(int draws)
+        {
+            var weights = NumericView.Of(new TableGenerator(model, split.Train, new GenerationOptions(NumericLabelDraws: draws)).Generate(150, seed: 4).Table["weight"]);
+            var mean = weights.Average();
+            return Math.Sqrt(weights.Average(weight => (weight - mean) * (weight - mean)));
+        }
+
+        // The median of five uniform draws has two thirds of the standard deviation of one.
+        var one = Spread(1);
+        var five = Spread(5);
+        Assert.True(five < 0.85 * one, $"standard deviation {five:F1} with five draws, {one:F1} with one");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TableGenerator(model, split.Train, new GenerationOptions(NumericLabelDraws: 0)));
+    }
 }
