@@ -11,7 +11,8 @@ namespace PredLlm.Synth.Generation;
 /// <summary>
 /// Writes a synthetic table with a trained <see cref="TableModel"/>: rows start from values of the train
 /// marginals (<see cref="SamplingMethod"/>), are completed in batches under the schema grammar, labels are
-/// queried with a prompt for Pred-LLM, and the values are parsed back into columns with the train schema.
+/// queried with a prompt for Pred-LLM, and the values are parsed back into the model's columns and written as the
+/// train schema (<see cref="OneHotCoding.Expand"/>).
 /// </summary>
 public sealed class TableGenerator
 {
@@ -31,21 +32,22 @@ public sealed class TableGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.NumericLabelDraws, 1, nameof(options));
         this.model = model;
-        this.train = train;
+        // Every value below (start values, specs, null rates) is the model's view of the table.
+        this.train = model.Coding.Collapse(train);
         this.options = options;
-        grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(train), OneHotGroups.Of(train, model.Target));
-        var nulls = NullCalibration.Fit(model, train);
-        plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, options.LabelTemperature));
+        grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(this.train));
+        var nulls = NullCalibration.Fit(model, this.train);
+        plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(options.LabelTemperature));
         // A sharp label names a class the model is unsure of only where that class wins outright, so the rows that
         // fill a short class draw their label from the model's own odds (temperature 1).
-        refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(model, train, 1));
-        labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(train.ColumnCount, model.Target);
-        labelDraws = IsNumber(train[model.Target]) ? options.NumericLabelDraws : 1;
+        refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(1));
+        labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(this.train.ColumnCount, model.Target);
+        labelDraws = IsNumber(this.train[model.Target]) ? options.NumericLabelDraws : 1;
     }
 
     // Only a class label gets its own temperature: a number sampled near its argmax is the mode of its
     // distribution, not a draw from it, and regression downstream needs the spread.
-    private static LabelTemperature? ClassLabelTemperature(TableModel model, Table train, double? labelTemperature) =>
+    private LabelTemperature? ClassLabelTemperature(double? labelTemperature) =>
         labelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
             ? new LabelTemperature(model.Target, temperature)
             : null;
@@ -63,7 +65,7 @@ public sealed class TableGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         var random = new Random(seed);
-        var builders = model.Columns.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
+        var builders = model.Coding.Coded.Select(definition => ColumnBuilder.Create(definition, rows)).ToArray();
         var quotas = ClassQuotas.For(train[model.Target], rows);
         var starts = StartColumns(rows, random);
         var streams = options.StreamCount;
@@ -134,7 +136,7 @@ public sealed class TableGenerator
             var kept = quotas?.Select(table[model.Target], rows, random) ?? [.. Enumerable.Range(0, rows)];
             // Rows come out grouped by their starting column; shuffle so that row order says nothing.
             random.Shuffle(kept);
-            return new GeneratedTable(table.TakeRows(kept), attempted, decodedValid);
+            return new GeneratedTable(model.Coding.Expand(table.TakeRows(kept)), attempted, decodedValid);
         }
         finally
         {

@@ -10,8 +10,7 @@ internal sealed class TableModelLikelihood(TableModel model) : IRowLikelihood
     public IReadOnlyList<double> NegativeLogLikelihoods(Table rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        // The gate passes real rows with every column; the model knows only the columns it was trained on.
-        var modelColumns = rows.SelectColumns(model.Columns.Select(column => column.Name));
-        return RowLikelihood.NegativeLogLikelihoods(model, modelColumns, cancellationToken: cancellationToken);
+        // The gate passes real rows with every column; the model knows only the columns it was trained on, coded.
+        return RowLikelihood.NegativeLogLikelihoods(model, model.Coding.Collapse(rows), cancellationToken: cancellationToken);
     }
 }

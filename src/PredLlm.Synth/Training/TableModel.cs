@@ -6,9 +6,10 @@ namespace PredLlm.Synth.Training;
 
 /// <summary>
 /// A Pred-LLM model trained on one table: the decoder, the table's compact vocabulary, which column is the
-/// target, the columns' definitions (so generated rows get exactly the train schema) and what training did.
+/// target, how the model's columns code the table's (so generated rows get exactly the train schema) and what
+/// training did.
 /// </summary>
-public sealed class TableModel(GptModel model, Vocabulary vocabulary, int target, IReadOnlyList<ColumnDefinition> columns, TrainingMetadata training)
+public sealed class TableModel(GptModel model, Vocabulary vocabulary, int target, OneHotCoding coding, TrainingMetadata training)
     : IDisposable
 {
     public GptModel Model { get; } = model;
@@ -17,10 +18,11 @@ public sealed class TableModel(GptModel model, Vocabulary vocabulary, int target
 
     public RowTokenizer Tokenizer { get; } = new(vocabulary);
 
-    /// <summary>Position of the target column in the table.</summary>
+    /// <summary>Position of the target among the model's columns (<see cref="OneHotCoding.Coded"/>).</summary>
     public int Target { get; } = target;
 
-    public IReadOnlyList<ColumnDefinition> Columns { get; } = columns;
+    /// <summary>The table's columns and the model's.</summary>
+    public OneHotCoding Coding { get; } = coding;
 
     public TrainingMetadata Training { get; } = training;
 

@@ -13,9 +13,10 @@ public sealed record TableTrainingOptions
 }
 
 /// <summary>
-/// Trains a Pred-LLM model on a table: builds the compact vocabulary from the train and validation values,
-/// writes the rows as Pred-LLM sequences, sizes a decoder from the table and trains it with early stopping
-/// on the validation rows. The holdout never comes here.
+/// Trains a Pred-LLM model on a table: codes each one-hot group as one column (<see cref="OneHotCoding"/>),
+/// builds the compact vocabulary from the train and validation values, writes the rows as Pred-LLM sequences,
+/// sizes a decoder from the table and trains it with early stopping on the validation rows. The holdout never
+/// comes here.
 /// </summary>
 public static class TableModelTrainer
 {
@@ -40,17 +41,21 @@ public static class TableModelTrainer
             throw new BadInputException("There are no rows to train on.");
         }
 
-        var names = train.Columns.Select(column => column.Name).ToArray();
-        var values = PredLlmCorpus.RowValues(train).Concat(PredLlmCorpus.RowValues(validation)).SelectMany(row => row);
-        var vocabulary = Vocabulary.Build(names, values, [.. train.Columns.Select(MagnitudeScale.For)]);
-        var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), train, validation, targetColumn, options.Training.Seed);
+        var coding = OneHotCoding.For(train, targetColumn);
+        var modelTrain = coding.Collapse(train);
+        var modelValidation = coding.Collapse(validation);
+        targetColumn = modelTrain.IndexOf(target);
+        var names = modelTrain.Columns.Select(column => column.Name).ToArray();
+        var values = PredLlmCorpus.RowValues(modelTrain).Concat(PredLlmCorpus.RowValues(modelValidation)).SelectMany(row => row);
+        var vocabulary = Vocabulary.Build(names, values, [.. modelTrain.Columns.Select(MagnitudeScale.For)]);
+        var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), modelTrain, modelValidation, targetColumn, options.Training.Seed);
         var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size)
             with { ColumnNames = new ColumnNameTokens(vocabulary.NameToken(0), names.Length) };
         var model = new GptModel(config, options.Training.Seed);
         try
         {
             var metadata = LanguageModelTrainer.Train(model, corpus, options.Training, progress, cancellationToken);
-            return new TableModel(model, vocabulary, targetColumn, train.Definitions, metadata);
+            return new TableModel(model, vocabulary, targetColumn, coding, metadata);
         }
         catch
         {

@@ -158,4 +158,27 @@ public class TableGeneratorTests
         Assert.True(five < 0.85 * one, $"standard deviation {five:F1} with five draws, {one:F1} with one");
         Assert.Throws<ArgumentOutOfRangeException>(() => new TableGenerator(model, split.Train, new GenerationOptions(NumericLabelDraws: 0)));
     }
+
+    [Fact]
+    public void A_one_hot_code_comes_out_with_exactly_one_member_set_and_the_label_following_it()
+    {
+        // The rule table with its colour written as four dummy columns, one set per row.
+        string[] colours = ["red", "green", "blue", "amber"];
+        var rules = RuleTable(400, seed: 6);
+        var dummies = colours.Select(name => Column.Create<long>(
+            new ColumnDefinition(name, ColumnStorage.Int32, false),
+            Enumerable.Range(0, rules.RowCount).Select(row => rules["colour"].Format(row) == name ? 1L : 0L).ToArray()));
+        var table = new Table([.. dummies, .. rules.Columns.Where(column => column.Name != "colour")]);
+        var split = StratifiedSplitter.Split(table, "label", new SplitPlan(), seed: 1);
+        using var model = TrainOn(split.Train, split.Validation, epochs: 10);
+
+        var synthetic = new TableGenerator(model, split.Train, new GenerationOptions()).Generate(300, seed: 2).Table;
+
+        Assert.Equal(split.Train.Definitions, synthetic.Definitions);
+        var set = Enumerable.Range(0, synthetic.RowCount).Select(row => colours.Where(name => synthetic[name].Format(row) == "1").ToArray()).ToArray();
+        Assert.All(set, members => Assert.Single(members));
+        Assert.All(colours, name => Assert.Contains(set, members => members[0] == name));
+        var obeying = Enumerable.Range(0, synthetic.RowCount).Count(row => (set[row][0] is "red" or "amber" ? "warm" : "cold") == synthetic["label"].Format(row));
+        Assert.True(obeying >= 0.9 * synthetic.RowCount, $"{obeying} of {synthetic.RowCount} rows obey the rule.");
+    }
 }

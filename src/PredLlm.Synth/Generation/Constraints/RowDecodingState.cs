@@ -10,9 +10,8 @@ namespace PredLlm.Synth.Generation.Constraints;
 /// (NULL only as the whole value of a nullable column); once the value is complete, also what ends it: the next
 /// name the order allows, or END after the last column; after END only PAD, so a finished row in a batch can
 /// keep stepping. An order that leaves the target out (<see cref="DecodingOrder.FeaturesOnly"/>) ends the row
-/// with END after its last feature. In a <see cref="OneHotGroup"/> a member's value is forced to the unset text
-/// once a member is set, and to the set text when it is the last member and none is. Every allowed token leads
-/// to a state from which the row can still be finished, so decoding cannot get stuck.
+/// with END after its last feature. Every allowed token leads to a state from which the row can still be
+/// finished, so decoding cannot get stuck.
 /// </summary>
 public sealed class RowDecodingState
 {
@@ -20,26 +19,19 @@ public sealed class RowDecodingState
     private readonly DecodingOrder order;
     // Columns whose field has started (their name has been read); the current field's column is among them.
     private readonly bool[] written;
-    // Per one-hot group: members whose field has started, and members whose finished value is the set text.
-    private readonly int[] groupStarted;
-    private readonly int[] groupSet;
     private int writtenCount;
     private Phase phase = Phase.Begin;
     private int column = -1;
     private int valueState;
+    private bool valueStarted;
     private bool valueIsNull;
     private bool nullAllowed;
-    // The only tokens the current value may be (a one-hot member's forced text), and how many value tokens are read.
-    private int[]? forced;
-    private int valueLength;
 
     internal RowDecodingState(RowGrammar grammar, DecodingOrder order)
     {
         this.grammar = grammar;
         this.order = order;
         written = new bool[grammar.ColumnCount];
-        groupStarted = new int[grammar.OneHotGroupCount];
-        groupSet = new int[grammar.OneHotGroupCount];
     }
 
     private RowDecodingState(RowDecodingState other)
@@ -51,12 +43,9 @@ public sealed class RowDecodingState
         phase = other.phase;
         column = other.column;
         valueState = other.valueState;
+        valueStarted = other.valueStarted;
         valueIsNull = other.valueIsNull;
         nullAllowed = other.nullAllowed;
-        groupStarted = (int[])other.groupStarted.Clone();
-        groupSet = (int[])other.groupSet.Clone();
-        forced = other.forced;
-        valueLength = other.valueLength;
     }
 
     private enum Phase
@@ -96,13 +85,9 @@ public sealed class RowDecodingState
                 {
                     return EndsField(token);
                 }
-                if (forced is not null)
-                {
-                    return valueLength < forced.Length ? token == forced[valueLength] : EndsField(token);
-                }
                 if (token == Vocabulary.Null)
                 {
-                    return valueLength == 0 && nullAllowed;
+                    return !valueStarted && nullAllowed;
                 }
                 var expansion = grammar.Automaton(column)[valueState];
                 return expansion.After(token) >= 0 || (expansion.Accepts && EndsField(token));
@@ -145,16 +130,12 @@ public sealed class RowDecodingState
                 break;
             case Phase.Value when !valueIsNull && grammar.Automaton(column)[valueState].After(token) is var next and >= 0:
                 valueState = next;
-                valueLength++;
+                valueStarted = true;
                 break;
             case Phase.Finished:
                 break;
             default:
                 // A name or END, at a boundary or ending the value before it.
-                if (phase == Phase.Value)
-                {
-                    EndValue();
-                }
                 if (token == Vocabulary.End)
                 {
                     phase = Phase.Finished;
@@ -179,7 +160,6 @@ public sealed class RowDecodingState
         {
             throw new InvalidOperationException($"There is no complete value to close while expecting {Expected()}.");
         }
-        EndValue();
         phase = Phase.Boundary;
     }
 
@@ -188,10 +168,6 @@ public sealed class RowDecodingState
         column = named;
         written[column] = true;
         writtenCount++;
-        if (grammar.Member(column) is { } member)
-        {
-            groupStarted[member.Group]++;
-        }
         if (Vocabulary.Scale(column) is not null)
         {
             phase = Phase.Magnitude;
@@ -206,22 +182,9 @@ public sealed class RowDecodingState
     {
         phase = Phase.Value;
         valueState = ValueAutomaton.Start;
+        valueStarted = false;
         valueIsNull = false;
         this.nullAllowed = nullAllowed;
-        valueLength = 0;
-        forced = grammar.Member(column) is not { } member ? null
-            : groupSet[member.Group] > 0 ? member.Off
-            : groupStarted[member.Group] == member.GroupSize ? member.On
-            : null;
-    }
-
-    /// <summary>Counts a finished value of a one-hot member that is set.</summary>
-    private void EndValue()
-    {
-        if (grammar.Member(column) is { } member && !valueIsNull && valueState == member.OnState)
-        {
-            groupSet[member.Group]++;
-        }
     }
 
     /// <summary>Reads a prompt (for example <see cref="RowTokenizer.EncodePrefix"/>) token by token.</summary>
@@ -274,14 +237,11 @@ public sealed class RowDecodingState
                     destination[count++] = Vocabulary.MagnitudeToken(level);
                 }
                 break;
-            case Phase.Value when valueIsNull || (forced is not null && valueLength == forced.Length):
+            case Phase.Value when valueIsNull:
                 count = CopyFieldEnds(destination);
                 break;
-            case Phase.Value when forced is not null:
-                destination[count++] = forced[valueLength];
-                break;
             case Phase.Value:
-                if (valueLength == 0 && nullAllowed)
+                if (!valueStarted && nullAllowed)
                 {
                     destination[count++] = Vocabulary.Null;
                 }

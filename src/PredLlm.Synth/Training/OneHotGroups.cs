@@ -1,7 +1,6 @@
-using PredLlm.Synth.Generation.Constraints;
 using PredLlm.Synth.Tables;
 
-namespace PredLlm.Synth.Generation;
+namespace PredLlm.Synth.Training;
 
 /// <summary>
 /// Finds the <see cref="OneHotGroup"/>s of a train table: runs of at least two adjacent feature columns, each

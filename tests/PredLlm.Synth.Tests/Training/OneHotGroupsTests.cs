@@ -1,8 +1,7 @@
-using PredLlm.Synth.Generation;
-using PredLlm.Synth.Generation.Constraints;
+using PredLlm.Synth.Training;
 using static PredLlm.Synth.Tests.Quality.QualityTestTables;
 
-namespace PredLlm.Synth.Tests.Generation;
+namespace PredLlm.Synth.Tests.Training;
 
 public class OneHotGroupsTests
 {
@@ -40,7 +39,7 @@ public class OneHotGroupsTests
             RealsWithNulls("no", Enumerable.Range(0, Rows).Select(row => row == 5 ? null : (double?)(row % 2))),
             Integers("label", Repeat(Rows, "1", "2").Select(long.Parse)));
         Assert.Empty(OneHotGroups.Of(withNull, target: 2));
-        // "never" is 0 in every row: a decoder forcing it on would write a value the column never had.
+        // "never" is 0 in every row: a constant beside the code, not a choice within it.
         var neverSet = Table(Dummy("yes", row => row % 2 == 0), Dummy("no", row => row % 2 == 1), Dummy("never", _ => false), Texts("label", Repeat(Rows, "a", "b")));
         Assert.Equal([0, 1], Assert.Single(OneHotGroups.Of(neverSet, target: 3)).Columns);
     }
