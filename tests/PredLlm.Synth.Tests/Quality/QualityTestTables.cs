@@ -24,6 +24,10 @@ internal static class QualityTestTables
     public static Column Texts(string name, IEnumerable<string> values) =>
         Column.Create<string>(new ColumnDefinition(name, ColumnStorage.String, isNullable: false), values.ToArray());
 
+    /// <summary>A 0/1 integer column, 1 in the rows <paramref name="set"/> picks.</summary>
+    public static Column Dummy(string name, int rows, Func<int, bool> set) =>
+        Integers(name, Enumerable.Range(0, rows).Select(row => set(row) ? 1L : 0L));
+
     public static Table Table(params Column[] columns) => new(columns);
 
     /// <summary><paramref name="count"/> values repeating <paramref name="pattern"/>.</summary>

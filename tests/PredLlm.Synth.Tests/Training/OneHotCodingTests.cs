@@ -11,9 +11,9 @@ public class OneHotCodingTests
     // Row 10 has no colour set and row 11 two: rows a holdout may hold though the train rows never do.
     private static readonly Table Colours = Table(
         Integers("age", Enumerable.Range(0, Rows).Select(row => (long)(20 + row))),
-        Dummy("red", row => row % 3 == 0 && row < 10 || row == 11),
-        Dummy("green", row => row % 3 == 1 && row < 10 || row == 11),
-        Dummy("blue", row => row % 3 == 2 && row < 10),
+        Dummy("red", Rows, row => (row % 3 == 0 && row < 10) || row == 11),
+        Dummy("green", Rows, row => (row % 3 == 1 && row < 10) || row == 11),
+        Dummy("blue", Rows, row => row % 3 == 2 && row < 10),
         Texts("label", Repeat(Rows, "a", "b")));
 
     private static readonly OneHotCoding Coding = new(Colours.Definitions, [new OneHotGroup([1, 2, 3], "1", "0")]);
@@ -46,14 +46,11 @@ public class OneHotCodingTests
     [Fact]
     public void The_code_column_name_avoids_the_names_of_the_table_and_overlapping_groups_are_refused()
     {
-        var taken = Table(Dummy("x", row => row % 2 == 0), Dummy("y", row => row % 2 == 1), Texts("x|y", Repeat(Rows, "p", "q")));
+        var taken = Table(Dummy("x", Rows, row => row % 2 == 0), Dummy("y", Rows, row => row % 2 == 1), Texts("x|y", Repeat(Rows, "p", "q")));
         var coding = new OneHotCoding(taken.Definitions, [new OneHotGroup([0, 1], "1", "0")]);
 
         Assert.Equal(["x|y'", "x|y"], coding.Coded.Select(definition => definition.Name));
         Assert.Throws<ArgumentException>(() => new OneHotCoding(Colours.Definitions, [new OneHotGroup([1, 2], "1", "0"), new OneHotGroup([2, 3], "1", "0")]));
         Assert.Throws<ArgumentException>(() => new OneHotCoding(Colours.Definitions, [new OneHotGroup([1], "1", "0")]));
     }
-
-    private static Column Dummy(string name, Func<int, bool> set) =>
-        Integers(name, Enumerable.Range(0, Rows).Select(row => set(row) ? 1L : 0L));
 }

@@ -12,14 +12,14 @@ public class OneHotGroupsTests
     {
         var table = Table(
             Integers("age", Enumerable.Range(0, Rows).Select(row => (long)(20 + row))),
-            Dummy("red", row => row % 3 == 0),
-            Dummy("green", row => row % 3 == 1),
-            Dummy("blue", row => row % 3 == 2),
+            Dummy("red", Rows, row => row % 3 == 0),
+            Dummy("green", Rows, row => row % 3 == 1),
+            Dummy("blue", Rows, row => row % 3 == 2),
             // Binary and never set with red, but not part of the code: some rows have neither.
-            Dummy("smoker", row => row % 3 == 1 && row % 2 == 0),
+            Dummy("smoker", Rows, row => row % 3 == 1 && row % 2 == 0),
             Texts("member", Repeat(Rows, "false", "true")),
             Texts("guest", Repeat(Rows, "true", "false")),
-            Dummy("label", row => row % 2 == 0));
+            Dummy("label", Rows, row => row % 2 == 0));
 
         var groups = OneHotGroups.Of(table, target: 7);
 
@@ -33,17 +33,14 @@ public class OneHotGroupsTests
     [Fact]
     public void The_target_a_column_with_nulls_or_a_member_never_set_breaks_a_group()
     {
-        Assert.Empty(OneHotGroups.Of(Table(Dummy("yes", row => row % 2 == 0), Dummy("no", row => row % 2 == 1)), target: 1));
+        Assert.Empty(OneHotGroups.Of(Table(Dummy("yes", Rows, row => row % 2 == 0), Dummy("no", Rows, row => row % 2 == 1)), target: 1));
         var withNull = Table(
-            Dummy("yes", row => row % 2 == 0),
+            Dummy("yes", Rows, row => row % 2 == 0),
             RealsWithNulls("no", Enumerable.Range(0, Rows).Select(row => row == 5 ? null : (double?)(row % 2))),
             Integers("label", Repeat(Rows, "1", "2").Select(long.Parse)));
         Assert.Empty(OneHotGroups.Of(withNull, target: 2));
         // "never" is 0 in every row: a constant beside the code, not a choice within it.
-        var neverSet = Table(Dummy("yes", row => row % 2 == 0), Dummy("no", row => row % 2 == 1), Dummy("never", _ => false), Texts("label", Repeat(Rows, "a", "b")));
+        var neverSet = Table(Dummy("yes", Rows, row => row % 2 == 0), Dummy("no", Rows, row => row % 2 == 1), Dummy("never", Rows, _ => false), Texts("label", Repeat(Rows, "a", "b")));
         Assert.Equal([0, 1], Assert.Single(OneHotGroups.Of(neverSet, target: 3)).Columns);
     }
-
-    private static PredLlm.Synth.Tables.Column Dummy(string name, Func<int, bool> set) =>
-        Integers(name, Enumerable.Range(0, Rows).Select(row => set(row) ? 1L : 0L));
 }
