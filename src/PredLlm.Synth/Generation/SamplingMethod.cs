@@ -41,8 +41,8 @@ public sealed record GenerationOptions(
     double? LabelTemperature = GenerationOptions.DefaultLabelTemperature, int NumericLabelDraws = GenerationOptions.DefaultNumericLabelDraws)
 {
     /// <summary>
-    /// One draw of a number is the model's whole conditional spread, digit slips included (a fuel consumption ten
-    /// times too small); the median of five keeps a typical answer and drops the slips.
+    /// One draw of a number carries the model's whole conditional spread; the median of five keeps a typical answer
+    /// (abalone's R^2 from 0.398 to 0.444 with the same model; README, "A numeric label").
     /// </summary>
     public const int DefaultNumericLabelDraws = 5;
 

@@ -44,18 +44,18 @@ public static class TableModelTrainer
         var coding = OneHotCoding.For(train, targetColumn);
         var modelTrain = coding.Collapse(train);
         var modelValidation = coding.Collapse(validation);
-        targetColumn = modelTrain.IndexOf(target);
+        var modelTarget = modelTrain.IndexOf(target);
         var names = modelTrain.Columns.Select(column => column.Name).ToArray();
         var values = PredLlmCorpus.RowValues(modelTrain).Concat(PredLlmCorpus.RowValues(modelValidation)).SelectMany(row => row);
         var vocabulary = Vocabulary.Build(names, values, [.. modelTrain.Columns.Select(MagnitudeScale.For)]);
-        var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), modelTrain, modelValidation, targetColumn, options.Training.Seed);
+        var corpus = new PredLlmCorpus(new RowTokenizer(vocabulary), modelTrain, modelValidation, modelTarget, options.Training.Seed);
         var config = ModelSizing.Choose(corpus.RowCount, corpus.MeanTokensPerRow, corpus.LongestSequence, vocabulary.Count, options.Size)
             with { ColumnNames = new ColumnNameTokens(vocabulary.NameToken(0), names.Length) };
         var model = new GptModel(config, options.Training.Seed);
         try
         {
             var metadata = LanguageModelTrainer.Train(model, corpus, options.Training, progress, cancellationToken);
-            return new TableModel(model, vocabulary, targetColumn, coding, metadata);
+            return new TableModel(model, vocabulary, modelTarget, coding, metadata);
         }
         catch
         {
