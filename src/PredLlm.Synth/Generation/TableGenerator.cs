@@ -37,23 +37,24 @@ public sealed class TableGenerator
         this.options = options;
         grammar = new RowGrammar(model.Vocabulary, ValueSpecs.Of(this.train));
         var nulls = NullCalibration.Fit(model, this.train);
-        plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(options.LabelTemperature));
+        var target = this.train[model.Target];
+        var task = PredictionTasks.Of(target);
+        plannedDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(task, options.LabelTemperature));
         // A sharp label names a class the model is unsure of only where that class wins outright, so the rows that
         // fill a short class draw their label from the model's own odds (temperature 1).
-        refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(1));
+        refillDecoder = new ConstrainedDecoder(model.Model, options.Temperature, nulls, ClassLabelTemperature(task, 1));
         labelQueryOrder = PredLlmCorpus.TableOrderTargetLast(this.train.ColumnCount, model.Target);
-        labelDraws = IsNumber(this.train[model.Target]) ? options.NumericLabelDraws : 1;
+        labelDraws = task == PredictionTask.Regression && target.Family is ValueFamily.Integer or ValueFamily.Real or ValueFamily.Decimal
+            ? options.NumericLabelDraws
+            : 1;
     }
 
     // Only a class label gets its own temperature: a number sampled near its argmax is its mode digit by digit
     // (fuel's R^2 fell 2.4 points); a numeric label is the median of several draws instead.
-    private LabelTemperature? ClassLabelTemperature(double? labelTemperature) =>
-        labelTemperature is { } temperature && PredictionTasks.Of(train[model.Target]) == PredictionTask.Classification
+    private LabelTemperature? ClassLabelTemperature(PredictionTask task, double? labelTemperature) =>
+        labelTemperature is { } temperature && task == PredictionTask.Classification
             ? new LabelTemperature(model.Target, temperature)
             : null;
-
-    private static bool IsNumber(Column target) =>
-        PredictionTasks.Of(target) == PredictionTask.Regression && target.Family is ValueFamily.Integer or ValueFamily.Real or ValueFamily.Decimal;
 
     /// <summary>Generates <paramref name="rows"/> valid rows; <paramref name="progress"/> hears the count so far.</summary>
     /// <remarks>
@@ -264,7 +265,8 @@ public sealed class TableGenerator
                 rows[index] = null;
                 continue;
             }
-            values![model.Target] = answers.Count == 1 ? answers[0] : Median(answers);
+            // A class label (one draw) is text; only a numeric label has a median.
+            values![model.Target] = labelDraws == 1 ? answers[0] : Median(answers);
         }
         return rows;
     }

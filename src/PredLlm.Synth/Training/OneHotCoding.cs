@@ -81,6 +81,7 @@ public sealed class OneHotCoding
         ArgumentNullException.ThrowIfNull(coded);
         var columns = new List<Column>(Source.Count);
         var codedColumn = -1;
+        string?[] codes = [];
         for (var column = 0; column < Source.Count; column++)
         {
             if (groupOf[column] is not { } group)
@@ -90,13 +91,14 @@ public sealed class OneHotCoding
             }
             if (group.Columns[0] == column)
             {
-                codedColumn++;
+                var code = coded[++codedColumn];
+                codes = [.. Enumerable.Range(0, coded.RowCount).Select(code.Format)];
             }
             var builder = ColumnBuilder.Create(Source[column], coded.RowCount);
-            for (var row = 0; row < coded.RowCount; row++)
+            foreach (var code in codes)
             {
                 // A null code (no member set) writes every member unset.
-                builder.TryAppendText(coded[codedColumn].Format(row) == Source[column].Name ? group.On : group.Off);
+                builder.TryAppendText(code == Source[column].Name ? group.On : group.Off);
             }
             columns.Add(builder.Build());
         }

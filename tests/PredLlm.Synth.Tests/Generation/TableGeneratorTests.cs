@@ -2,6 +2,7 @@ using PredLlm.Synth.Generation;
 using PredLlm.Synth.Splits;
 using PredLlm.Synth.Tables;
 using PredLlm.Synth.Training;
+using static PredLlm.Synth.Tests.Quality.QualityTestTables;
 
 namespace PredLlm.Synth.Tests.Generation;
 
@@ -165,9 +166,7 @@ public class TableGeneratorTests
         // The rule table with its colour written as four dummy columns, one set per row.
         string[] colours = ["red", "green", "blue", "amber"];
         var rules = RuleTable(400, seed: 6);
-        var dummies = colours.Select(name => Column.Create<long>(
-            new ColumnDefinition(name, ColumnStorage.Int32, false),
-            Enumerable.Range(0, rules.RowCount).Select(row => rules["colour"].Format(row) == name ? 1L : 0L).ToArray()));
+        var dummies = colours.Select(name => Dummy(name, rules.RowCount, row => rules["colour"].Format(row) == name));
         var table = new Table([.. dummies, .. rules.Columns.Where(column => column.Name != "colour")]);
         var split = StratifiedSplitter.Split(table, "label", new SplitPlan(), seed: 1);
         using var model = TrainOn(split.Train, split.Validation, epochs: 10);
