@@ -72,7 +72,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         {
             throw new ArgumentException($"A sequence of {time} tokens exceeds the model's context of {Config.ContextLength}.", nameof(tokens));
         }
-        var positions = arange(time, dtype: ScalarType.Int64, device: tokens.device).unsqueeze(0);
+        var positions = KeptScalars.Range(0, time, tokens.device).unsqueeze(0);
         var hidden = Embed(tokens, positions, ColumnsOf(tokens, NoColumnYet(tokens)));
         foreach (var block in blocks)
         {
@@ -239,7 +239,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     }
 
     private Tensor Embed(Tensor tokens, Tensor positions, Tensor columns) =>
-        embeddingDropout.call(tokenEmbedding.call(tokens) + positionEmbedding.call(positions) + columnEmbedding.call(columns));
+        embeddingDropout.call(tokenEmbedding.call(tokens).Plus(positionEmbedding.call(positions)).Plus(columnEmbedding.call(columns)));
 
     /// <summary>For each token id, 1 + the column it names, or 0 when it names none; null for plain text.</summary>
     private static long[]? ColumnRowOfToken(GptConfig config)
@@ -269,11 +269,10 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         {
             return zeros_like(tokens);
         }
-        // Built from tensors only: an implicitly converted Scalar can be finalised during the native call that
-        // uses it ("Unknown scalar type"), a race seen here once.
+        // Built from tensors and kept scalars only (see KeptScalars).
         var rowAtName = tensor(columnRowOfToken, device: tokens.device).index_select(0, tokens.flatten()).view_as(tokens);
         // Index, counted from 1, of the latest name token so far; 0 selects the row in force before.
-        var steps = arange(1, tokens.shape[1] + 1, dtype: ScalarType.Int64, device: tokens.device).expand_as(tokens);
+        var steps = KeptScalars.Range(1, tokens.shape[1] + 1, tokens.device).expand_as(tokens);
         var latestName = steps.mul(rowAtName.sign()).cummax(1).values;
         return cat([before, rowAtName], 1).gather(1, latestName);
     }

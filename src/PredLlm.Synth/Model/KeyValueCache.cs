@@ -112,7 +112,7 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
         {
             throw new InvalidOperationException($"The cache holds {Capacity} positions and all are used; ask for more new tokens when prefilling.");
         }
-        keyIsReal.narrow(1, Length, 1).fill_(true);
+        keyIsReal.narrow(1, Length, 1).fill_(KeptScalars.True);
         return keyIsReal.narrow(1, 0, Length + 1).view(BatchSize, 1, 1, Length + 1);
     }
 
@@ -136,7 +136,7 @@ public sealed class KeyValueCache : IAttentionCache, IDisposable
     internal void StepWritten()
     {
         Length++;
-        nextPositions.add_(1);
+        nextPositions.add_(KeptScalars.One, KeptScalars.One);
     }
 
     public void Dispose()

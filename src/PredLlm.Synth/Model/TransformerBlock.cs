@@ -32,7 +32,7 @@ internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     {
         var attended = attention.Attend(attentionNorm.call(input), mask, cache, layer, lastPositionOnly, outputRows);
         var residual = lastPositionOnly ? input.narrow(1, input.shape[1] - 1, 1) : input;
-        var x = (outputRows is null ? residual : residual.index_select(0, outputRows)) + attended;
-        return x + feedForward.call(feedForwardNorm.call(x));
+        var x = (outputRows is null ? residual : residual.index_select(0, outputRows)).Plus(attended);
+        return x.Plus(feedForward.call(feedForwardNorm.call(x)));
     }
 }
