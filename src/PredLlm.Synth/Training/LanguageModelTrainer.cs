@@ -8,8 +8,8 @@ namespace PredLlm.Synth.Training;
 
 /// <summary>
 /// Trains a <see cref="GptModel"/> on a corpus with the causal language-model loss: AdamW, warm-up and cosine
-/// decay over the budget, gradient clipping, and early stopping on the validation loss that keeps the best
-/// weights. The same model, corpus, options and seed give the same weights (for a fixed thread count and no
+/// decay over the budget, gradient clipping, optionally a moving average of the weights, and early stopping on
+/// the validation loss that keeps the best weights. The same model, corpus, options and seed give the same weights (for a fixed thread count and no
 /// time budget).
 /// </summary>
 public sealed class LanguageModelTrainer
@@ -79,24 +79,43 @@ public sealed class LanguageModelTrainer
         wallClock.Start();
         reportClock.Start();
 
-        while (stopReason is null)
+        WeightAverage? average = null;
+        try
         {
-            epoch++;
-            (epochLoss, stopReason) = TrainEpoch(epoch, EpochBatches(epoch, random), optimizer, cancellationToken);
-            var validationLoss = ValidationLoss(validationBatches);
-            earlyStopping.Observe(epoch, validationLoss);
-            if (stopReason is null && earlyStopping.PatienceRunOut)
+            while (stopReason is null)
             {
-                stopReason = StopReason.EarlyStopping;
+                epoch++;
+                var batches = EpochBatches(epoch, random);
+                // Its half-life is counted in steps of the first epoch (every epoch has as many, give or take a batch).
+                average ??= options.WeightAverageHalfLife is { } halfLife ? new WeightAverage(model, halfLife * batches.Count) : null;
+                (epochLoss, stopReason) = TrainEpoch(epoch, batches, optimizer, average, cancellationToken);
+                // With averaging, the average is what is validated and what early stopping keeps.
+                average?.SwapIn();
+                var validationLoss = ValidationLoss(validationBatches);
+                earlyStopping.Observe(epoch, validationLoss);
+                average?.SwapOut();
+                if (stopReason is null && earlyStopping.PatienceRunOut)
+                {
+                    stopReason = StopReason.EarlyStopping;
+                }
+                if (stopReason is null && epoch >= options.Budget.MaxEpochs)
+                {
+                    stopReason = StopReason.EpochBudget;
+                }
+                Report(epoch, validationLoss, BudgetSpent(epoch));
             }
-            if (stopReason is null && epoch >= options.Budget.MaxEpochs)
-            {
-                stopReason = StopReason.EpochBudget;
-            }
-            Report(epoch, validationLoss, BudgetSpent(epoch));
-        }
 
-        earlyStopping.RestoreBest();
+            if (earlyStopping.BestLoss is null)
+            {
+                // No validation set: the model ends with the last average rather than the last weights.
+                average?.SwapIn();
+            }
+            earlyStopping.RestoreBest();
+        }
+        finally
+        {
+            average?.Dispose();
+        }
         model.eval();
         wallClock.Stop();
         return new TrainingMetadata(
@@ -118,7 +137,7 @@ public sealed class LanguageModelTrainer
 
     /// <summary>One pass over the batches; stops early when the token or time budget runs out.</summary>
     private (double MeanLoss, StopReason? BudgetRanOut) TrainEpoch(
-        int epoch, List<int[][]> batches, OptimizerHelper optimizer, CancellationToken cancellationToken)
+        int epoch, List<int[][]> batches, OptimizerHelper optimizer, WeightAverage? average, CancellationToken cancellationToken)
     {
         model.train();
         var lossSum = 0.0;
@@ -128,6 +147,7 @@ public sealed class LanguageModelTrainer
             cancellationToken.ThrowIfCancellationRequested();
             learningRate = schedule.At(BudgetSpent(epoch - 1 + (double)epochSteps / batches.Count));
             var loss = Step(optimizer, Batch(sequences));
+            average?.Update();
             lossSum += loss;
             epochSteps++;
             lossSinceReport += loss;

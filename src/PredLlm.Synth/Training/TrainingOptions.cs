@@ -70,6 +70,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double? TargetLossShare { get; init; } = 0.3;
 
+    /// <summary>
+    /// Epochs after which a step's weights count half in the moving average of the weights (<see cref="WeightAverage"/>)
+    /// that is validated and kept instead of the last weights; null trains without one.
+    /// </summary>
+    public double? WeightAverageHalfLife { get; init; }
+
     /// <summary>Intra-op threads for TorchSharp; the machine's cores by default.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -106,6 +112,7 @@ public sealed record TrainingOptions
         if (FinalLearningRateFraction is < 0 or > 1) throw new ArgumentException($"The final learning-rate fraction must lie in [0, 1], not {FinalLearningRateFraction}.");
         if (WarmupFraction is < 0 or >= 1) throw new ArgumentException($"The warm-up fraction must lie in [0, 1), not {WarmupFraction}.");
         if (TargetLossShare is <= 0 or >= 1) throw new ArgumentException($"The target's loss share must lie in (0, 1), not {TargetLossShare}.");
+        if (WeightAverageHalfLife is <= 0) throw new ArgumentException($"The weight average's half-life must be positive, not {WeightAverageHalfLife}.");
         if (Patience < 1) throw new ArgumentException($"Patience must be at least one epoch, not {Patience}.");
         if (Threads < 1) throw new ArgumentException($"At least one thread is needed, not {Threads}.");
     }

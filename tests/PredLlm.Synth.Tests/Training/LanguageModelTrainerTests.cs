@@ -69,8 +69,10 @@ public class LanguageModelTrainerTests
         Assert.False(SameWeights(first, otherSeed, tolerance: 1e-6));
     }
 
-    [Fact]
-    public void Early_stopping_ends_an_overfitting_run_and_keeps_the_weights_of_the_best_validation_loss()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.5)]
+    public void Early_stopping_ends_an_overfitting_run_and_keeps_the_weights_of_the_best_validation_loss(double? averageHalfLife)
     {
         // Random bodies: the training rows can be memorised but say nothing about the validation rows.
         var random = new Random(4);
@@ -82,7 +84,7 @@ public class LanguageModelTrainerTests
         using var model = TinyCorpus.TinyModel();
 
         var metadata = LanguageModelTrainer.Train(
-            model, corpus, FastOptions with { Patience = 3, Budget = new TrainingBudget(MaxEpochs: 400) },
+            model, corpus, FastOptions with { Patience = 3, Budget = new TrainingBudget(MaxEpochs: 400), WeightAverageHalfLife = averageHalfLife },
             progress => { if (progress.ValidationLoss is { } loss) validationLosses.Add(loss); });
 
         Assert.Equal(StopReason.EarlyStopping, metadata.StopReason);
