@@ -8,9 +8,9 @@ namespace PredLlm.Synth.Training;
 
 /// <summary>
 /// Trains a <see cref="GptModel"/> on a corpus with the causal language-model loss: AdamW, warm-up and cosine
-/// decay over the budget, gradient clipping, optionally a moving average of the weights, and early stopping on
-/// the validation loss that keeps the best weights. The same model, corpus, options and seed give the same weights (for a fixed thread count and no
-/// time budget).
+/// decay over the budget, gradient clipping, a moving average of the weights (unless the options turn it off),
+/// and early stopping on the validation loss that keeps the best weights. The same model, corpus, options and
+/// seed give the same weights (for a fixed thread count and no time budget).
 /// </summary>
 public sealed class LanguageModelTrainer
 {
