@@ -24,7 +24,8 @@ internal static class BenchCommand
     private static Command CreatePaper()
     {
         var datasets = new Option<string[]>("--datasets") { Description = "Folders of tables and/or table files (default: ../shared/datasets, found above the working directory).", AllowMultipleArgumentsPerToken = true };
-        var runs = new Option<int>("--runs") { Description = "Runs per table, seeds 0, 1, 2, ...", DefaultValueFactory = _ => 3 };
+        var runs = new Option<int>("--runs") { Description = "Runs per table, seeds 0, 1, 2, ... (from --first-seed).", DefaultValueFactory = _ => 3 };
+        var firstSeed = new Option<int>("--first-seed") { Description = "The first run's seed, to measure further seeds in a separate sitting.", DefaultValueFactory = _ => 0 };
         var target = new Option<string?>("--target") { Description = "The target column of every table (default: each table's last column)." };
         var markdown = new Option<FileInfo?>("--out") { Description = "Write the Markdown results table to this file." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
@@ -43,7 +44,7 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
         var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
         {
-            datasets, runs, target, markdown, json, epochs, minutes, labelTemperature, labelDraws, quick,
+            datasets, runs, firstSeed, target, markdown, json, epochs, minutes, labelTemperature, labelDraws, quick,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -61,7 +62,8 @@ internal static class BenchCommand
                     MaxEpochs: isQuick ? 4 : (int)Positive(parseResult.GetValue(epochs), "--epochs"),
                     MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))),
                 Positive(parseResult.GetValue(labelTemperature), "--label-temperature"),
-                (int)Positive(parseResult.GetValue(labelDraws), "--label-draws"));
+                (int)Positive(parseResult.GetValue(labelDraws), "--label-draws"),
+                isQuick ? 0 : NotNegative(parseResult.GetValue(firstSeed), "--first-seed"));
             var markdownFile = parseResult.GetValue(markdown);
             var jsonFile = parseResult.GetValue(json);
             // The files are rewritten after every table, so a run stopped part-way keeps the tables it finished.
@@ -124,6 +126,9 @@ internal static class BenchCommand
 
     private static T Positive<T>(T value, string option) where T : System.Numerics.INumber<T> =>
         value > T.Zero ? value : throw new BadInputException($"{option} must be positive.");
+
+    private static int NotNegative(int value, string option) =>
+        value >= 0 ? value : throw new BadInputException($"{option} must be 0 or more.");
 
     private static void ShowProgress(TrainingProgress progress) =>
         Console.Error.Write(FormattableString.Invariant(

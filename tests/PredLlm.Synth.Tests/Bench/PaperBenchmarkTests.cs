@@ -25,4 +25,22 @@ public class PaperBenchmarkTests(ITestOutputHelper output)
         Assert.True(predLlm.Tstr.Mean >= 0.75, $"TSTR {predLlm.Tstr.Mean:F3} against TRTR {predLlm.Trtr.Mean:F3}.");
         Assert.Equal(1.0, predLlm.ValidRowRate.Mean);
     }
+
+    /// <summary>A later first seed measures further splits of the protocol, so three seeds can be run in separate sittings.</summary>
+    [TestTables.BenchmarkTablesFact]
+    public async Task Runs_take_consecutive_seeds_from_the_first_seed()
+    {
+        var tables = new[] { TestTables.BenchmarkTables.PathOf("balance_scale") };
+        var budget = new TrainingBudget(MaxEpochs: 1);
+
+        var seedsZeroAndOne = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 2, Target: null, budget));
+        var seedZero = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget));
+        var seedOne = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget, FirstSeed: 1));
+
+        Assert.NotEqual(seedZero.Mean, seedOne.Mean);
+        Assert.Equal(seedsZeroAndOne.Mean, (seedZero.Mean + seedOne.Mean) / 2, 1e-12);
+    }
+
+    private async Task<MeanStd> TrtrOf(PaperBenchmarkOptions options) =>
+        (await PaperBenchmark.RunAsync(options, output.WriteLine)).Datasets.Single().Methods[PaperBenchmark.PredLlm].Trtr;
 }
