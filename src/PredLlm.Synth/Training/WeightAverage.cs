@@ -53,7 +53,8 @@ internal sealed class WeightAverage : IDisposable
         }
         // The average starts from zero, not from the random initial weights; dividing by the total weight of the
         // updates so far (as Adam does for its moments) makes it a weighted mean of the live weights alone.
-        var totalWeight = 1 - Math.Pow(decay, updates);
+        // A scalar held until the loop is done, not one converted from a number per call (see Model/KeptScalars).
+        using Scalar totalWeight = 1 - Math.Pow(decay, updates);
         using var noGrad = no_grad();
         foreach (var (live, average, stash) in weights)
         {
