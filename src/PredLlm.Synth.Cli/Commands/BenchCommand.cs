@@ -24,7 +24,7 @@ internal static class BenchCommand
     private static Command CreatePaper()
     {
         var datasets = new Option<string[]>("--datasets") { Description = "Folders of tables and/or table files (default: ../shared/datasets, found above the working directory).", AllowMultipleArgumentsPerToken = true };
-        var runs = new Option<int>("--runs") { Description = "Runs per table, seeds 0, 1, 2, ... (from --first-seed).", DefaultValueFactory = _ => 3 };
+        var runs = new Option<int>("--runs") { Description = "Runs per table, on consecutive seeds from --first-seed (seeds 0, 1, 2 by default).", DefaultValueFactory = _ => 3 };
         var firstSeed = new Option<int>("--first-seed") { Description = "The first run's seed, to measure further seeds in a separate sitting.", DefaultValueFactory = _ => 0 };
         var target = new Option<string?>("--target") { Description = "The target column of every table (default: each table's last column)." };
         var markdown = new Option<FileInfo?>("--out") { Description = "Write the Markdown results table to this file." };
