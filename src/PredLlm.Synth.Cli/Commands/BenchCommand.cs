@@ -8,7 +8,10 @@ using PredLlm.Synth.Training;
 
 namespace PredLlm.Synth.Cli.Commands;
 
-/// <summary><c>predllm bench speed</c>: how fast this machine trains the default model, and how well it uses the cores.</summary>
+/// <summary>
+/// <c>predllm bench paper</c>: the paper's protocol with baselines; <c>bench merge</c>: sittings of separate seeds as one
+/// table; <c>bench speed</c>: how fast this machine trains the default model, and how well it uses the cores.
+/// </summary>
 internal static class BenchCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -18,6 +21,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure this machine.");
         command.Subcommands.Add(CreateSpeed());
         command.Subcommands.Add(CreatePaper());
+        command.Subcommands.Add(CreateMerge());
         return command;
     }
 
@@ -41,7 +45,7 @@ internal static class BenchCommand
             Description = "Answers whose median is a numeric Pred-LLM label.",
             DefaultValueFactory = _ => GenerationOptions.DefaultNumericLabelDraws,
         };
-        var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run, a few epochs (under a minute)." };
+        var quick = new Option<bool>("--quick") { Description = "A smoke test: iris only, one run (on --first-seed), a few epochs (under a minute)." };
         var command = new Command("paper", "The Pred-LLM paper's protocol (TRTR vs TSTR) with baselines, on the benchmark tables.")
         {
             datasets, runs, firstSeed, target, markdown, json, epochs, minutes, labelTemperature, labelDraws, quick,
@@ -63,28 +67,58 @@ internal static class BenchCommand
                     MaxDuration: TimeSpan.FromMinutes(isQuick ? 0.5 : parseResult.GetValue(minutes))),
                 Positive(parseResult.GetValue(labelTemperature), "--label-temperature"),
                 (int)Positive(parseResult.GetValue(labelDraws), "--label-draws"),
-                isQuick ? 0 : NotNegative(parseResult.GetValue(firstSeed), "--first-seed"));
+                NotNegative(parseResult.GetValue(firstSeed), "--first-seed"));
             var markdownFile = parseResult.GetValue(markdown);
             var jsonFile = parseResult.GetValue(json);
             // The files are rewritten after every table, so a run stopped part-way keeps the tables it finished.
-            void Write(PaperResults results)
-            {
-                if (markdownFile is not null)
-                {
-                    File.WriteAllText(markdownFile.FullName, results.ToMarkdown());
-                }
-                if (jsonFile is not null)
-                {
-                    File.WriteAllText(jsonFile.FullName, PaperResultsJson.Write(results));
-                }
-            }
-            var results = await PaperBenchmark.RunAsync(options, message => Console.Error.Write($"\r{message,-90}"), Write, cancellationToken);
+            var results = await PaperBenchmark.RunAsync(
+                options, message => Console.Error.Write($"\r{message,-90}"), partial => WriteFiles(partial, markdownFile, jsonFile), cancellationToken);
             Console.Error.WriteLine();
             Console.WriteLine(results.ToMarkdown());
-            Write(results);
+            WriteFiles(results, markdownFile, jsonFile);
             return ExitCodes.Released;
         });
         return command;
+    }
+
+    private static Command CreateMerge()
+    {
+        var sittings = new Argument<FileInfo[]>("results") { Description = "results.json files of 'bench paper', each of other seeds.", Arity = ArgumentArity.OneOrMore };
+        var markdown = new Option<FileInfo?>("--out") { Description = "Write the merged Markdown results table to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the merged figures to this JSON file." };
+        var command = new Command("merge", "One results table from 'bench paper' sittings of separate seeds (the paper's three seeds, measured apart).")
+        {
+            sittings, markdown, json,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var read = new List<PaperResults>();
+            foreach (var file in parseResult.GetValue(sittings) ?? [])
+            {
+                if (!file.Exists)
+                {
+                    throw new BadInputException($"{file.FullName} does not exist.");
+                }
+                read.Add(PaperResultsJson.Read(await File.ReadAllTextAsync(file.FullName, cancellationToken), file.FullName));
+            }
+            var results = PaperResults.Merge(read);
+            Console.WriteLine(results.ToMarkdown());
+            WriteFiles(results, parseResult.GetValue(markdown), parseResult.GetValue(json));
+            return ExitCodes.Released;
+        });
+        return command;
+    }
+
+    private static void WriteFiles(PaperResults results, FileInfo? markdown, FileInfo? json)
+    {
+        if (markdown is not null)
+        {
+            File.WriteAllText(markdown.FullName, results.ToMarkdown());
+        }
+        if (json is not null)
+        {
+            File.WriteAllText(json.FullName, PaperResultsJson.Write(results));
+        }
     }
 
     private static Command CreateSpeed()

@@ -64,7 +64,7 @@ public static class PaperBenchmark
             var task = PredictionTasks.Of(table[target]);
             results.Add(new DatasetResult(name, table.RowCount, table.ColumnCount, task, Methods.ToDictionary(
                 method => method,
-                method => MethodResult.Summarise([.. runs.Select(run => run[method])]))));
+                method => new MethodResult(runs.Select(run => run[method])))));
             tableDone?.Invoke(new PaperResults([.. results]));
         }
         return new PaperResults(results);
@@ -116,7 +116,7 @@ public static class PaperBenchmark
         var inputs = new GateInputs(real, test, synthetic) { Target = target, Seed = seed };
         var closest = new ClosestRecordTest().Run(new GateContext(inputs, PolicyLoader.Default, CancellationToken.None));
         var dcrShare = closest.Headline?.Value ?? double.NaN;
-        return new MethodRun(trtr, tstr, discriminator, dcrShare, validRowRate, unseen, elapsed.TotalSeconds);
+        return new MethodRun(seed, trtr, tstr, discriminator, dcrShare, validRowRate, unseen, elapsed.TotalSeconds);
     }
 
     /// <summary>

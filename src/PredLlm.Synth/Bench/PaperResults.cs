@@ -4,8 +4,8 @@ using PredLlm.Synth.Tables;
 
 namespace PredLlm.Synth.Bench;
 
-/// <summary>One method on one table in one run.</summary>
-public sealed record MethodRun(double Trtr, double Tstr, double DiscriminatorAuc, double DcrShare, double ValidRowRate, int UnseenCategories, double Seconds);
+/// <summary>One method on one table in one run, the run of split seed <paramref name="Seed"/>.</summary>
+public sealed record MethodRun(int Seed, double Trtr, double Tstr, double DiscriminatorAuc, double DcrShare, double ValidRowRate, int UnseenCategories, double Seconds);
 
 /// <summary>A figure's mean and standard deviation over runs.</summary>
 public sealed record MeanStd(double Mean, double Std)
@@ -19,24 +19,43 @@ public sealed record MeanStd(double Mean, double Std)
     }
 }
 
-/// <summary>One method on one table, over every run.</summary>
-/// <param name="UnseenCategories">The most synthetic categorical values that no train row holds, over the runs (0 when every value was seen).</param>
-public sealed record MethodResult(MeanStd Trtr, MeanStd Tstr, MeanStd DiscriminatorAuc, MeanStd DcrShare, MeanStd ValidRowRate, int UnseenCategories, MeanStd Seconds)
+/// <summary>One method on one table, over its runs (at least one, in seed order), whose figures are kept so that runs measured in separate sittings can be merged.</summary>
+public sealed record MethodResult
 {
+    public MethodResult(IEnumerable<MethodRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        Runs = [.. runs.OrderBy(run => run.Seed)];
+        if (Runs.Count == 0)
+        {
+            throw new ArgumentException("A method's result has at least one run.", nameof(runs));
+        }
+    }
+
+    public IReadOnlyList<MethodRun> Runs { get; }
+
+    public MeanStd Trtr => Over(run => run.Trtr);
+
+    public MeanStd Tstr => Over(run => run.Tstr);
+
+    public MeanStd DiscriminatorAuc => Over(run => run.DiscriminatorAuc);
+
+    public MeanStd DcrShare => Over(run => run.DcrShare);
+
+    public MeanStd ValidRowRate => Over(run => run.ValidRowRate);
+
+    public MeanStd Seconds => Over(run => run.Seconds);
+
+    /// <summary>The most synthetic categorical values that no train row holds, over the runs (0 when every value was seen).</summary>
+    public int UnseenCategories => Runs.Max(run => run.UnseenCategories);
+
     /// <summary>TSTR over TRTR: 1 means the synthetic table trains models as well as the real one.</summary>
     public double Ratio => Trtr.Mean == 0 ? 0 : Tstr.Mean / Trtr.Mean;
 
     /// <summary>The paper's "competes with the original data": TSTR at most one point (0.01) below TRTR.</summary>
     public bool WithinOnePoint => Tstr.Mean >= Trtr.Mean - 0.01;
 
-    public static MethodResult Summarise(IReadOnlyList<MethodRun> runs) => new(
-        MeanStd.Of([.. runs.Select(run => run.Trtr)]),
-        MeanStd.Of([.. runs.Select(run => run.Tstr)]),
-        MeanStd.Of([.. runs.Select(run => run.DiscriminatorAuc)]),
-        MeanStd.Of([.. runs.Select(run => run.DcrShare)]),
-        MeanStd.Of([.. runs.Select(run => run.ValidRowRate)]),
-        runs.Max(run => run.UnseenCategories),
-        MeanStd.Of([.. runs.Select(run => run.Seconds)]));
+    private MeanStd Over(Func<MethodRun, double> figure) => MeanStd.Of([.. Runs.Select(figure)]);
 }
 
 /// <summary>One table's results, per method.</summary>
@@ -44,6 +63,9 @@ public sealed record DatasetResult(string Dataset, int Rows, int Columns, Predic
 {
     /// <summary>The score behind TRTR and TSTR: accuracy, or R^2 for a regression target.</summary>
     public string Metric => Task == PredictionTask.Classification ? "accuracy" : "r2";
+
+    /// <summary>The split seeds of the runs (every method is measured on the same splits).</summary>
+    public IReadOnlyList<int> Seeds => [.. Methods[PaperBenchmark.PredLlm].Runs.Select(run => run.Seed)];
 }
 
 /// <summary>Every table's results and the paper's headline counts.</summary>
@@ -60,20 +82,56 @@ public sealed record PaperResults(IReadOnlyList<DatasetResult> Datasets)
     /// <summary>Tables where some synthetic categorical value occurs in no train row.</summary>
     public int TablesWithUnseenCategories(string method) => Datasets.Count(dataset => dataset.Methods[method].UnseenCategories > 0);
 
-    /// <summary>A row per table, TRTR then TSTR per method (mean ± std), and the headline counts.</summary>
+    /// <summary>
+    /// The results of several sittings as one (the paper's three seeds take over an hour each on 20 tables, so
+    /// they are measured apart): a table's runs are those of every sitting that measured it, tables in the order
+    /// they first appear.
+    /// </summary>
+    /// <exception cref="BadInputException">A table's size or metric differs between sittings, or a seed of a table was measured twice.</exception>
+    public static PaperResults Merge(IEnumerable<PaperResults> sittings)
+    {
+        ArgumentNullException.ThrowIfNull(sittings);
+        var merged = new List<DatasetResult>();
+        foreach (var dataset in sittings.SelectMany(sitting => sitting.Datasets))
+        {
+            var at = merged.FindIndex(known => known.Dataset == dataset.Dataset);
+            if (at < 0)
+            {
+                merged.Add(dataset);
+                continue;
+            }
+            var known = merged[at];
+            if ((known.Rows, known.Columns, known.Task) != (dataset.Rows, dataset.Columns, dataset.Task))
+            {
+                throw new BadInputException(
+                    $"Table '{dataset.Dataset}' is not the same table in every sitting: {known.Rows} rows, {known.Columns} columns, {known.Metric} in one; {dataset.Rows}, {dataset.Columns}, {dataset.Metric} in another.");
+            }
+            if (known.Seeds.Intersect(dataset.Seeds).ToList() is [var repeated, ..])
+            {
+                throw new BadInputException($"Seed {repeated} of table '{dataset.Dataset}' was measured in two sittings; merge each seed once.");
+            }
+            merged[at] = known with
+            {
+                Methods = known.Methods.ToDictionary(pair => pair.Key, pair => new MethodResult([.. pair.Value.Runs, .. dataset.Methods[pair.Key].Runs])),
+            };
+        }
+        return new PaperResults(merged);
+    }
+
+    /// <summary>A row per table (its seeds, TRTR, then TSTR per method, mean ± std) and the headline counts.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.Append("| table | rows | metric | TRTR |");
+        text.Append("| table | rows | metric | seeds | TRTR |");
         foreach (var method in PaperBenchmark.Methods)
         {
             text.Append(CultureInfo.InvariantCulture, $" TSTR {method} |");
         }
-        text.AppendLine().Append("|---|---|---|---|").AppendLine(string.Concat(PaperBenchmark.Methods.Select(_ => "---|")));
+        text.AppendLine().Append("|---|---|---|---|---|").AppendLine(string.Concat(PaperBenchmark.Methods.Select(_ => "---|")));
         foreach (var dataset in Datasets)
         {
             var trtr = dataset.Methods[PaperBenchmark.PredLlm].Trtr;
-            text.Append(CultureInfo.InvariantCulture, $"| {dataset.Dataset} | {dataset.Rows} | {dataset.Metric} | {Format(trtr)} |");
+            text.Append(CultureInfo.InvariantCulture, $"| {dataset.Dataset} | {dataset.Rows} | {dataset.Metric} | {string.Join(", ", dataset.Seeds)} | {Format(trtr)} |");
             foreach (var method in PaperBenchmark.Methods)
             {
                 var result = dataset.Methods[method];

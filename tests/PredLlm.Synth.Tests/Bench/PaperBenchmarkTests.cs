@@ -26,21 +26,30 @@ public class PaperBenchmarkTests(ITestOutputHelper output)
         Assert.Equal(1.0, predLlm.ValidRowRate.Mean);
     }
 
-    /// <summary>A later first seed measures further splits of the protocol, so three seeds can be run in separate sittings.</summary>
+    /// <summary>
+    /// A later first seed measures further splits of the protocol, so three seeds can be run in separate sittings
+    /// and merged into the table one sitting of all of them gives.
+    /// </summary>
     [TestTables.BenchmarkTablesFact]
-    public async Task Runs_take_consecutive_seeds_from_the_first_seed()
+    public async Task Sittings_of_consecutive_seeds_merge_into_the_results_of_one_sitting()
     {
         var tables = new[] { TestTables.BenchmarkTables.PathOf("balance_scale") };
         var budget = new TrainingBudget(MaxEpochs: 1);
 
-        var seedsZeroAndOne = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 2, Target: null, budget));
-        var seedZero = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget));
-        var seedOne = await TrtrOf(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget, FirstSeed: 1));
+        var seedsZeroAndOne = await Run(new PaperBenchmarkOptions(tables, Runs: 2, Target: null, budget));
+        var seedZero = await Run(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget));
+        var seedOne = await Run(new PaperBenchmarkOptions(tables, Runs: 1, Target: null, budget, FirstSeed: 1));
+        var merged = PaperResults.Merge([seedOne, seedZero]).Datasets.Single();
 
-        Assert.NotEqual(seedZero.Mean, seedOne.Mean);
-        Assert.Equal(seedsZeroAndOne.Mean, (seedZero.Mean + seedOne.Mean) / 2, 1e-12);
+        Assert.Equal(new[] { 1 }, seedOne.Datasets.Single().Seeds);
+        Assert.NotEqual(TrtrOf(seedZero).Mean, TrtrOf(seedOne).Mean);
+        Assert.Equal(new[] { 0, 1 }, merged.Seeds);
+        var oneSitting = TrtrOf(seedsZeroAndOne);
+        Assert.Equal(oneSitting.Mean, merged.Methods[PaperBenchmark.PredLlm].Trtr.Mean, 1e-12);
+        Assert.Equal(oneSitting.Std, merged.Methods[PaperBenchmark.PredLlm].Trtr.Std, 1e-12);
     }
 
-    private async Task<MeanStd> TrtrOf(PaperBenchmarkOptions options) =>
-        (await PaperBenchmark.RunAsync(options, output.WriteLine)).Datasets.Single().Methods[PaperBenchmark.PredLlm].Trtr;
+    private async Task<PaperResults> Run(PaperBenchmarkOptions options) => await PaperBenchmark.RunAsync(options, output.WriteLine);
+
+    private static MeanStd TrtrOf(PaperResults results) => results.Datasets.Single().Methods[PaperBenchmark.PredLlm].Trtr;
 }
