@@ -20,7 +20,7 @@ public sealed record MeanStd(double Mean, double Std)
 }
 
 /// <summary>One method on one table, over its runs (at least one, in seed order), whose figures are kept so that runs measured in separate sittings can be merged.</summary>
-public sealed record MethodResult
+public sealed class MethodResult
 {
     public MethodResult(IEnumerable<MethodRun> runs)
     {
