@@ -130,7 +130,7 @@ internal static class BenchCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per optimiser step.", DefaultValueFactory = _ => defaults.BatchSize };
         var tableOption = new Option<string?>("--table") { Description = "The table to measure on (default: adult from ../shared/datasets), target last." };
         var rows = new Option<int>("--rows") { Description = "Rows to generate for the generation rate.", DefaultValueFactory = _ => defaults.GenerationRows };
-        var command = new Command("speed", "fp32 matmul peak, training tokens/s, model-FLOP utilisation and generation rows/s of the default model on adult.")
+        var command = new Command("speed", "Matmul peak, training tokens/s, model-FLOP utilisation and generation rows/s of the default model on adult.")
         {
             json, tokens, threads, batchSize, tableOption, rows,
         };
@@ -170,7 +170,7 @@ internal static class BenchCommand
 
     private static string Describe(SpeedReport report) => string.Join(Environment.NewLine,
     [
-        Line($"matmul peak (fp32, {report.Threads} threads): {report.MatmulPeakGflops:F1} GFLOP/s"),
+        Line($"matmul peak ({report.TrainingPrecision.ToString().ToLowerInvariant()}, the training's precision, {report.Threads} threads): {report.MatmulPeakGflops:F1} GFLOP/s"),
         Line($"default model: {report.Layers} layers, width {report.Width}, {report.Parameters} parameters, batch {report.BatchSize}"),
         Line($"training: {report.TrainTokensPerSecond:F0} tokens/s over {report.TrainingTokens} tokens ({report.TrainingSeconds:F1} s)"),
         Line($"model-FLOP utilisation: {report.ModelFlopUtilisation:F3}"),

@@ -1,7 +1,10 @@
+using PredLlm.Synth.Model;
+
 namespace PredLlm.Synth.Bench;
 
 /// <summary>What <c>predllm bench speed</c> measured on this machine.</summary>
-/// <param name="MatmulPeakGflops">fp32 matmul peak, GFLOP/s.</param>
+/// <param name="MatmulPeakGflops">Matmul peak in <paramref name="TrainingPrecision"/>, GFLOP/s.</param>
+/// <param name="TrainingPrecision">The number format of the training's matrix products.</param>
 /// <param name="TrainTokensPerSecond">Training tokens per second of the default model (padding excluded).</param>
 /// <param name="ModelFlopUtilisation">6 x parameters x tokens/s over the matmul peak.</param>
 /// <param name="GenerationRowsPerSecond">Synthetic rows per second, feature-conditional sampling and label querying included.</param>
@@ -18,6 +21,7 @@ namespace PredLlm.Synth.Bench;
 /// <param name="LoadAverage">The machine's one-minute load average when the measurement started (other work competes for the cores); null where unknown.</param>
 public sealed record SpeedReport(
     double MatmulPeakGflops,
+    MatmulPrecision TrainingPrecision,
     double TrainTokensPerSecond,
     double ModelFlopUtilisation,
     double GenerationRowsPerSecond,

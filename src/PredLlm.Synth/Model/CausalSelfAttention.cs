@@ -12,11 +12,13 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "c_attn")] private readonly Linear queryKeyValue;
     [ComponentName(Name = "c_proj")] private readonly Linear projection;
     [ComponentName(Name = "resid_dropout")] private readonly Dropout residualDropout;
+    private readonly TrainingMatmuls matmuls;
     private readonly int heads;
     private readonly int width;
 
-    public CausalSelfAttention(GptConfig config) : base(nameof(CausalSelfAttention))
+    public CausalSelfAttention(GptConfig config, TrainingMatmuls matmuls) : base(nameof(CausalSelfAttention))
     {
+        this.matmuls = matmuls;
         heads = config.Heads;
         width = config.Width;
         // One Linear computes query, key and value together: one large matmul beats three small ones on a CPU.
@@ -44,7 +46,7 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     {
         var batch = input.shape[0];
         var time = input.shape[1];
-        var qkv = queryKeyValue.call(input).split(width, dim: 2);
+        var qkv = matmuls.Linear(queryKeyValue, input).split(width, dim: 2);
         var query = SplitHeads(qkv[0], batch, time);
         var key = SplitHeads(qkv[1], batch, time);
         var value = SplitHeads(qkv[2], batch, time);
@@ -67,7 +69,7 @@ internal sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
             batch = outputRows.shape[0];
         }
         var merged = attended.transpose(1, 2).contiguous().view(batch, time, width);
-        return residualDropout.call(projection.call(merged));
+        return residualDropout.call(matmuls.Linear(projection, merged));
     }
 
     private Tensor SplitHeads(Tensor projected, long batch, long time) =>

@@ -13,9 +13,11 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "gelu")] private readonly GELU activation;
     [ComponentName(Name = "c_proj")] private readonly Linear projection;
     [ComponentName(Name = "dropout")] private readonly Dropout dropout;
+    private readonly TrainingMatmuls matmuls;
 
-    public FeedForward(GptConfig config) : base(nameof(FeedForward))
+    public FeedForward(GptConfig config, TrainingMatmuls matmuls) : base(nameof(FeedForward))
     {
+        this.matmuls = matmuls;
         expand = nn.Linear(config.Width, 4 * config.Width);
         activation = nn.GELU(GELU.Approximate.tanh);
         projection = nn.Linear(4 * config.Width, config.Width);
@@ -27,5 +29,5 @@ internal sealed class FeedForward : nn.Module<Tensor, Tensor>
     public Linear Projection => projection;
 
     public override Tensor forward(Tensor input) =>
-        dropout.call(projection.call(activation.call(expand.call(input))));
+        dropout.call(matmuls.Linear(projection, activation.call(matmuls.Linear(expand, input))));
 }

@@ -41,6 +41,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "h")] private readonly ModuleList<TransformerBlock> blocks;
     [ComponentName(Name = "ln_f")] private readonly LayerNorm finalNorm;
     private readonly long[]? columnRowOfToken;
+    private readonly TrainingMatmuls matmuls = new();
 
     /// <summary>Builds a model with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
     public GptModel(GptConfig config, long seed) : base(nameof(GptModel))
@@ -53,13 +54,20 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         columnEmbedding = nn.Embedding(config.ColumnEmbeddingRows, config.Width);
         columnRowOfToken = ColumnRowOfToken(config);
         embeddingDropout = nn.Dropout(config.Dropout);
-        blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config)).ToArray());
+        blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config, matmuls)).ToArray());
         finalNorm = nn.LayerNorm(config.Width);
         RegisterComponents();
         InitialiseWeights(seed);
     }
 
     public GptConfig Config { get; }
+
+    /// <summary>The number format of the matrix products while the model trains; evaluation is always fp32.</summary>
+    public MatmulPrecision TrainingPrecision
+    {
+        get => matmuls.Precision;
+        set => matmuls.Precision = value;
+    }
 
     /// <summary>Number of trainable numbers (the tied output weights counted once).</summary>
     public long ParameterCount => parameters().Sum(parameter => parameter.numel());
@@ -277,7 +285,7 @@ public sealed class GptModel : nn.Module<Tensor, Tensor>
         return cat([before, rowAtName], 1).gather(1, latestName);
     }
 
-    private Tensor Logits(Tensor hidden) => nn.functional.linear(finalNorm.call(hidden), tokenEmbedding.weight!);
+    private Tensor Logits(Tensor hidden) => matmuls.Linear(finalNorm.call(hidden), tokenEmbedding.weight!, bias: null, training);
 
     private void EnsureEvaluationMode()
     {

@@ -13,12 +13,12 @@ internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "ln_2")] private readonly LayerNorm feedForwardNorm;
     [ComponentName(Name = "mlp")] private readonly FeedForward feedForward;
 
-    public TransformerBlock(GptConfig config) : base(nameof(TransformerBlock))
+    public TransformerBlock(GptConfig config, TrainingMatmuls matmuls) : base(nameof(TransformerBlock))
     {
         attentionNorm = nn.LayerNorm(config.Width);
-        attention = new CausalSelfAttention(config);
+        attention = new CausalSelfAttention(config, matmuls);
         feedForwardNorm = nn.LayerNorm(config.Width);
-        feedForward = new FeedForward(config);
+        feedForward = new FeedForward(config, matmuls);
         RegisterComponents();
     }
 

@@ -68,6 +68,8 @@ public sealed class LanguageModelTrainer
     private TrainingMetadata Run(CancellationToken cancellationToken)
     {
         set_num_threads(options.Threads);
+        var precision = options.MatmulPrecision ?? MatmulPrecisions.Fastest(device);
+        model.TrainingPrecision = precision;
         manual_seed(options.Seed);
         var random = new Random(options.Seed);
         var validationBatches = ValidationBatches();
@@ -119,7 +121,7 @@ public sealed class LanguageModelTrainer
         model.eval();
         wallClock.Stop();
         return new TrainingMetadata(
-            options, batchSize, epoch, steps, tokens, epochLoss, earlyStopping.BestLoss, earlyStopping.BestEpoch,
+            options with { MatmulPrecision = precision }, batchSize, epoch, steps, tokens, epochLoss, earlyStopping.BestLoss, earlyStopping.BestEpoch,
             stopReason.Value, TokensPerSecond(), wallClock.Elapsed);
     }
 

@@ -10,7 +10,7 @@ public enum StopReason
 }
 
 /// <summary>What a training run did; saved with the model.</summary>
-/// <param name="Options">The options the run used (its seed included).</param>
+/// <param name="Options">The options the run used (its seed and matmul precision included).</param>
 /// <param name="BatchSize">Sequences per step of the last epoch (as chosen when the options leave it open).</param>
 /// <param name="Epochs">Epochs started (the last may be partial when a token or time budget ran out).</param>
 /// <param name="Steps">Optimiser steps taken.</param>

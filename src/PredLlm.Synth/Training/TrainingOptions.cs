@@ -1,3 +1,5 @@
+using PredLlm.Synth.Model;
+
 namespace PredLlm.Synth.Training;
 
 /// <summary>
@@ -78,6 +80,13 @@ public sealed record TrainingOptions
     /// 3.8 points more on average, and TSTR came within a point of TRTR in seven of the eight instead of two.
     /// </summary>
     public double? WeightAverageHalfLife { get; init; } = 1;
+
+    /// <summary>
+    /// The number format of the matrix products in training (<see cref="Model.MatmulPrecision"/>); null takes the
+    /// faster on the training device, measured (<see cref="MatmulPrecisions.Fastest"/>). The trained model's
+    /// metadata records the one used.
+    /// </summary>
+    public MatmulPrecision? MatmulPrecision { get; init; }
 
     /// <summary>Intra-op threads for TorchSharp; the machine's cores by default.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

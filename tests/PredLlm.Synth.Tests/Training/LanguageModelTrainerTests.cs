@@ -18,14 +18,16 @@ public class LanguageModelTrainerTests
         Patience = 1000,
     };
 
-    [Fact]
-    public void A_model_memorises_a_tiny_corpus_and_greedy_decoding_gives_its_sequences_back()
+    [Theory]
+    [InlineData(MatmulPrecision.Fp32)]
+    [InlineData(MatmulPrecision.Bf16)]
+    public void A_model_memorises_a_tiny_corpus_and_greedy_decoding_gives_its_sequences_back(MatmulPrecision precision)
     {
         var sequences = TinyCorpus.KeyedSequences(count: 6, seed: 1);
         var corpus = new FixedSequenceCorpus(sequences, sequences, TinyCorpus.VocabularySize, TinyCorpus.Pad);
         using var model = TinyCorpus.TinyModel();
 
-        var metadata = LanguageModelTrainer.Train(model, corpus, FastOptions);
+        var metadata = LanguageModelTrainer.Train(model, corpus, FastOptions with { MatmulPrecision = precision });
 
         // Only the key after "begin" is uncertain (one of six); every later token is determined by it.
         var predictedPerSequence = sequences.Average(sequence => sequence.Length - 1);
@@ -48,6 +50,24 @@ public class LanguageModelTrainerTests
 
         Assert.Equal(two.BestValidationLoss!.Value, five.BestValidationLoss!.Value, 6);
         Assert.True(SameWeights(padTwo, padFive, tolerance: 1e-6));
+    }
+
+    [Fact]
+    public void Training_records_the_matmul_precision_it_used_and_by_default_takes_the_faster_one()
+    {
+        var sequences = TinyCorpus.KeyedSequences(count: 4, seed: 6);
+        var corpus = new FixedSequenceCorpus(sequences, sequences, TinyCorpus.VocabularySize, TinyCorpus.Pad);
+        using var chosen = TinyCorpus.TinyModel();
+        using var forced = TinyCorpus.TinyModel();
+        var options = FastOptions with { Budget = new TrainingBudget(MaxEpochs: 2) };
+
+        var automatic = LanguageModelTrainer.Train(chosen, corpus, options);
+        var bf16 = LanguageModelTrainer.Train(forced, corpus, options with { MatmulPrecision = MatmulPrecision.Bf16 });
+
+        Assert.Null(options.MatmulPrecision);
+        Assert.Equal(MatmulPrecisions.Fastest(CPU), automatic.Options.MatmulPrecision);
+        Assert.Equal(MatmulPrecision.Bf16, bf16.Options.MatmulPrecision);
+        Assert.Equal(MatmulPrecision.Bf16, forced.TrainingPrecision);
     }
 
     [Fact]
