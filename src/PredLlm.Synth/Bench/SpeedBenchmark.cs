@@ -45,7 +45,7 @@ public static class SpeedBenchmark
         var parameters = model.Model.ParameterCount;
         var metadata = model.Training;
         // The peak of the precision the training used, so that the utilisation compares like with like.
-        var precision = metadata.Options.MatmulPrecision ?? MatmulPrecision.Fp32;
+        var precision = model.Model.TrainingPrecision;
         var peak = MatmulPeak.Measure(options.Threads, precision);
 
         var clock = Stopwatch.StartNew();
