@@ -34,7 +34,7 @@ internal static class BenchCommand
         var markdown = new Option<FileInfo?>("--out") { Description = "Write the Markdown results table to this file." };
         var json = new Option<FileInfo?>("--json") { Description = "Write every figure to this JSON file." };
         var epochs = new Option<int>("--epochs") { Description = "Most training epochs per Pred-LLM model.", DefaultValueFactory = _ => 30 };
-        var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 5 };
+        var minutes = new Option<double>("--minutes") { Description = "Most training minutes per Pred-LLM model.", DefaultValueFactory = _ => 8 };
         var labelTemperature = new Option<double>("--label-temperature")
         {
             Description = "Softmax temperature of a classification target alone; a numeric target keeps the 0.7 of every column.",
